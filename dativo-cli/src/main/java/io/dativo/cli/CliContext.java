@@ -1,0 +1,27 @@
+package io.dativo.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What a command may use from the outside world, passed in so tests can run commands in-process:
+ * the output streams, the environment, and the working directory.
+ */
+public record CliContext(
+    PrintWriter out, PrintWriter err, Map<String, String> env, Path workingDir, boolean terminal) {
+
+  public CliContext {
+    env = Map.copyOf(env);
+  }
+
+  /** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
+  public boolean color() {
+    String noColor = env.get("NO_COLOR");
+    return terminal && (noColor == null || noColor.isEmpty()) && !"dumb".equals(env.get("TERM"));
+  }
+
+  public Path resolve(Path path) {
+    return path.isAbsolute() ? path : workingDir.resolve(path).normalize();
+  }
+}

@@ -1,0 +1,255 @@
+package io.dativo.core.config;
+
+import static io.dativo.core.config.ConfigKeys.GOVERNANCE_OVERRIDES;
+import static io.dativo.core.config.ConfigKeys.JOB;
+import static io.dativo.core.config.ConfigKeys.JOB_SOURCE;
+import static io.dativo.core.config.ConfigKeys.JOB_TARGET;
+import static io.dativo.core.config.ConfigKeys.LOGGING;
+
+import io.dativo.core.config.infra.Infrastructure;
+import io.dativo.core.config.infra.InfrastructureBinder;
+import io.dativo.core.config.infra.TagEntry;
+import io.dativo.core.config.yaml.Location;
+import io.dativo.core.config.yaml.YamlNode;
+import io.dativo.core.config.yaml.YamlReader;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads a job file: YAML with locations, {@code ${VAR}} substitution, binding and validation. */
+public final class JobConfigLoader {
+  private static final List<String> LOG_LEVELS =
+      List.of("DEBUG", "INFO", "WARN", "WARNING", "ERROR");
+  private static final List<String> LOG_FORMATS = List.of("text", "json");
+  private static final List<String> VALIDATION_MODES = List.of("strict", "warn");
+
+  private final Map<String, String> env;
+
+  public JobConfigLoader(Map<String, String> env) {
+    this.env = Map.copyOf(env);
+  }
+
+  /** Binds the job in {@code file}; problems and warnings go to {@code problems}. */
+  public Optional<JobConfig> load(Path file, Problems problems) {
+    YamlNode root;
+    try {
+      root = YamlReader.read(file);
+    } catch (ConfigException e) {
+      problems.addAll(e.problems());
+      return Optional.empty();
+    }
+
+    root = new EnvSubstitutor(env).substitute(root, problems);
+    return Section.of(root, problems).flatMap(job -> bind(file, job));
+  }
+
+  private Optional<JobConfig> bind(Path file, Section job) {
+    Problems problems = job.problems();
+    job.rejectUnknownKeys(JOB);
+    Optional<String> tenant =
+        job.requiredString("tenant_id", "the tenant this job belongs to, e.g. tenant_id: acme");
+    tenant
+        .filter(t -> !t.matches("[a-z0-9][a-z0-9_-]{0,62}"))
+        .ifPresent(
+            t ->
+                problems.error(
+                    job.node("tenant_id").orElseThrow(),
+                    "malformed tenant_id '"
+                        + t
+                        + "': expected lowercase letters, digits, '-' and"
+                        + " '_' (it becomes part of bucket, table and tag names)",
+                    "try '" + t.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]", "-") + "'"));
+    Optional<String> environment =
+        job.requiredString("environment", "e.g. environment: prod (dev, staging, prod, ...)");
+    environment
+        .filter(e -> !e.matches("[A-Za-z0-9][A-Za-z0-9_-]*"))
+        .ifPresent(
+            e ->
+                problems.error(
+                    job.node("environment").orElseThrow(),
+                    "malformed environment '" + e + "': expected letters, digits, '-' and '_'"));
+    Optional<Section> source = job.section("source");
+    Optional<Section> target = job.section("target");
+    source.ifPresent(s -> s.rejectUnknownKeys(JOB_SOURCE));
+    target.ifPresent(t -> t.rejectUnknownKeys(JOB_TARGET));
+    Optional<String> sourceConnector =
+        connector(job, "source_connector", source, "e.g. source_connector: postgres");
+    Optional<String> targetConnector =
+        connector(job, "target_connector", target, "e.g. target_connector: iceberg");
+    Optional<Path> assetPath = assetPath(file, job);
+    Optional<String> asset = job.string("asset");
+    if (asset.isEmpty() && assetPath.isEmpty()) {
+      job.requiredString("asset", "the asset's name, and asset_path to its definition file");
+    }
+
+    FinOps finops = job.section("finops").map(FinOps::bind).orElse(FinOps.NONE);
+    Map<String, String> classificationOverrides = job.stringMap("classification_overrides");
+    GovernanceOverrides governance =
+        job.section("governance_overrides")
+            .map(JobConfigLoader::governance)
+            .orElse(GovernanceOverrides.NONE);
+    SchemaValidationMode mode = validationMode(job);
+    LoggingConfig logging =
+        job.section("logging").map(JobConfigLoader::logging).orElse(LoggingConfig.DEFAULT);
+    Optional<Infrastructure> infrastructure =
+        job.node("infrastructure").flatMap(n -> new InfrastructureBinder(file, problems).bind(n));
+    environment.ifPresent(e -> checkInfrastructureEnvironment(e, infrastructure, problems));
+    if (tenant.isEmpty()
+        || environment.isEmpty()
+        || sourceConnector.isEmpty()
+        || targetConnector.isEmpty()) {
+      return Optional.empty();
+    }
+
+    return Optional.of(
+        new JobConfig(
+            file,
+            tenant.get(),
+            environment.get(),
+            sourceConnector.get(),
+            connectorPath(file, job, "source_connector_path"),
+            targetConnector.get(),
+            connectorPath(file, job, "target_connector_path"),
+            asset.orElse(""),
+            assetPath,
+            source.map(s -> plain(s)).orElse(Map.of()),
+            target.map(t -> plain(t)).orElse(Map.of()),
+            finops,
+            classificationOverrides,
+            governance,
+            mode,
+            logging,
+            infrastructure,
+            keyLocations(job)));
+  }
+
+  /** {@code source_connector}, or {@code source.type} as the original system wrote it. */
+  private static Optional<String> connector(
+      Section job, String key, Optional<Section> section, String hint) {
+    Optional<String> named = job.string(key);
+    Optional<String> typed = section.flatMap(s -> s.string("type"));
+    if (named.isPresent() && typed.isPresent() && !named.get().equals(typed.get())) {
+      job.problems()
+          .error(
+              section.get().node("type").orElseThrow(),
+              "type '" + typed.get() + "' contradicts " + key + " '" + named.get() + "'",
+              "remove one of them");
+    }
+
+    if (named.isEmpty() && typed.isEmpty()) {
+      return job.requiredString(key, hint);
+    }
+
+    return named.or(() -> typed);
+  }
+
+  private static Optional<Path> connectorPath(Path file, Section job, String key) {
+    return job.string(key).map(raw -> PathResolver.resolve(file, raw).path());
+  }
+
+  private static Optional<Path> assetPath(Path file, Section job) {
+    Optional<String> path = job.string("asset_path");
+    Optional<String> legacy = job.string("asset_definition");
+    if (path.isPresent() && legacy.isPresent()) {
+      job.problems()
+          .error(
+              job.node("asset_definition").orElseThrow(),
+              "both asset_path and asset_definition are set",
+              "keep asset_path; asset_definition is its older name");
+    }
+
+    return path.or(() -> legacy).map(raw -> PathResolver.resolve(file, raw).path());
+  }
+
+  private static GovernanceOverrides governance(Section section) {
+    section.rejectUnknownKeys(GOVERNANCE_OVERRIDES);
+    return new GovernanceOverrides(
+        section.node("owner").isPresent() ? section.string("owner") : Optional.empty(),
+        section.string("domain"),
+        section.string("data_product"),
+        section.stringList("regulations"),
+        section.integer("retention_days"));
+  }
+
+  private static SchemaValidationMode validationMode(Section job) {
+    Optional<String> mode = job.string("schema_validation_mode");
+    if (mode.isEmpty()) {
+      return SchemaValidationMode.STRICT;
+    }
+
+    String value = mode.get().trim().toLowerCase(Locale.ROOT);
+    if (!VALIDATION_MODES.contains(value)) {
+      job.problems()
+          .error(
+              job.node("schema_validation_mode").orElseThrow(),
+              "unknown value '" + mode.get() + "'",
+              Suggestions.hint(value, VALIDATION_MODES));
+      return SchemaValidationMode.STRICT;
+    }
+
+    return SchemaValidationMode.valueOf(value.toUpperCase(Locale.ROOT));
+  }
+
+  private static LoggingConfig logging(Section section) {
+    section.rejectUnknownKeys(LOGGING);
+    String level = section.string("level").orElse("INFO").toUpperCase(Locale.ROOT);
+    if (!LOG_LEVELS.contains(level)) {
+      section
+          .problems()
+          .error(
+              section.node("level").orElseThrow(),
+              "unknown log level '" + level + "'",
+              Suggestions.hint(level, LOG_LEVELS));
+    }
+
+    String format = section.string("format").orElse("text");
+    if (!LOG_FORMATS.contains(format)) {
+      section
+          .problems()
+          .error(
+              section.node("format").orElseThrow(),
+              "unknown log format '" + format + "'",
+              Suggestions.hint(format, LOG_FORMATS));
+    }
+
+    return new LoggingConfig(level, section.bool("redaction").orElse(true), format);
+  }
+
+  /** Infrastructure tagged for another environment is the wrong infrastructure. */
+  private static void checkInfrastructureEnvironment(
+      String environment, Optional<Infrastructure> infrastructure, Problems problems) {
+    if (infrastructure.isEmpty()) {
+      return;
+    }
+
+    List<TagEntry> candidates = new java.util.ArrayList<>(infrastructure.get().tags().declared());
+    candidates.addAll(infrastructure.get().tags().metadataTags());
+    candidates.stream()
+        .filter(t -> t.key().equals("environment") || t.key().equals("Environment"))
+        .filter(t -> !t.value().equals(environment))
+        .forEach(
+            t ->
+                problems.error(
+                    t.location(),
+                    t.path(),
+                    "infrastructure is tagged for environment '"
+                        + t.value()
+                        + "', but the job runs in '"
+                        + environment
+                        + "'",
+                    "point the job at the " + environment + " infrastructure, or fix the tag"));
+  }
+
+  private static Map<String, Location> keyLocations(Section job) {
+    Map<String, Location> locations = new java.util.HashMap<>();
+    job.map().entries().forEach((key, entry) -> locations.put(key, entry.value().location()));
+    return locations;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> plain(Section section) {
+    return (Map<String, Object>) section.map().toPlain();
+  }
+}
