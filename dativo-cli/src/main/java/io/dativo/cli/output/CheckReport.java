@@ -82,12 +82,12 @@ public record CheckReport(Path workingDir, LoadedJob loaded) {
             t -> parts.add("via " + t + infra.workspace().map(w -> " workspace " + w).orElse("")));
     infra.platform().ifPresent(p -> parts.add("platform " + p));
     if (!infra.resources().isEmpty()) {
-      parts.add(infra.resources().size() + " resources");
+      parts.add(infra.resources().size() + (infra.resources().size() == 1 ? " resource" : " resources"));
     }
 
     int outputs = infra.terraform().map(TerraformSpec::outputs).map(List::size).orElse(0);
     if (outputs > 0) {
-      parts.add(outputs + " output mappings");
+      parts.add(outputs + (outputs == 1 ? " output mapping" : " output mappings"));
     }
 
     return String.join(", ", parts);
