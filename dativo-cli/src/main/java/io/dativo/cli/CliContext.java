@@ -21,6 +21,19 @@ public record CliContext(
     return terminal && (noColor == null || noColor.isEmpty()) && !"dumb".equals(env.get("TERM"));
   }
 
+  /**
+   * The time tags are stamped with: {@code SOURCE_DATE_EPOCH} (seconds) when set, so output is
+   * reproducible, otherwise the clock.
+   */
+  public java.time.Instant now() {
+    String epoch = env.get("SOURCE_DATE_EPOCH");
+    if (epoch != null && epoch.trim().matches("\\d+")) {
+      return java.time.Instant.ofEpochSecond(Long.parseLong(epoch.trim()));
+    }
+
+    return java.time.Instant.now();
+  }
+
   public Path resolve(Path path) {
     return path.isAbsolute() ? path : workingDir.resolve(path).normalize();
   }

@@ -7,15 +7,38 @@ import io.dativo.core.config.asset.AssetDefinition;
 import io.dativo.core.config.infra.Cloud;
 import io.dativo.core.config.infra.Infrastructure;
 import io.dativo.core.config.infra.TerraformSpec;
+import io.dativo.core.policy.PolicyReport;
+import io.dativo.core.policy.PolicyResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The result of {@code dativo check} on a valid job. */
-public record CheckReport(Path workingDir, LoadedJob loaded) {
+public record CheckReport(Path workingDir, LoadedJob loaded, PolicyReport policy) {
 
-  public static CheckReport of(Path workingDir, LoadedJob loaded) {
-    return new CheckReport(workingDir, loaded);
+  public static CheckReport of(Path workingDir, LoadedJob loaded, PolicyReport policy) {
+    return new CheckReport(workingDir, loaded, policy);
+  }
+
+  /** Policy violations for stderr: warnings, or errors when the policy is enforced. */
+  public String policyText(boolean color) {
+    return policyText(policy, color);
+  }
+
+  public static String policyText(PolicyReport policy, boolean color) {
+    Style style = new Style(color);
+    StringBuilder text = new StringBuilder();
+    for (PolicyResult violation : policy.violations()) {
+      text.append(policy.enforced() ? style.red("policy error:") : style.yellow("policy warning:"))
+          .append(' ')
+          .append(violation.rule())
+          .append(": ")
+          .append(violation.message());
+      violation.fix().ifPresent(f -> text.append(" (").append(f).append(')'));
+      text.append(" [").append(policy.source()).append("]\n");
+    }
+
+    return text.toString();
   }
 
   public String toText(boolean color) {
@@ -82,7 +105,8 @@ public record CheckReport(Path workingDir, LoadedJob loaded) {
             t -> parts.add("via " + t + infra.workspace().map(w -> " workspace " + w).orElse("")));
     infra.platform().ifPresent(p -> parts.add("platform " + p));
     if (!infra.resources().isEmpty()) {
-      parts.add(infra.resources().size() + (infra.resources().size() == 1 ? " resource" : " resources"));
+      parts.add(
+          infra.resources().size() + (infra.resources().size() == 1 ? " resource" : " resources"));
     }
 
     int outputs = infra.terraform().map(TerraformSpec::outputs).map(List::size).orElse(0);
@@ -132,6 +156,19 @@ public record CheckReport(Path workingDir, LoadedJob loaded) {
                   .sorted()
                   .forEach(shapes::add);
             });
+    ObjectNode policyNode = root.putObject("policy");
+    policyNode.put("source", policy.source());
+    policyNode.put("enforced", policy.enforced());
+    policyNode.put("passed", !policy.hasViolations());
+    var results = policyNode.putArray("results");
+    for (PolicyResult result : policy.results()) {
+      ObjectNode node = results.addObject();
+      node.put("rule", result.rule());
+      node.put("passed", result.passed());
+      node.put("message", result.message());
+      result.fix().ifPresentOrElse(f -> node.put("fix", f), () -> node.putNull("fix"));
+    }
+
     Json.addProblems(root, "warnings", workingDir, loaded.warnings());
     return Json.write(root);
   }

@@ -28,7 +28,9 @@ public final class ConfigKeys {
           "governance_overrides",
           "schema_validation_mode",
           "logging",
-          "infrastructure");
+          "infrastructure",
+          "tags",
+          "policy");
 
   public static final List<String> JOB_SOURCE =
       List.of(
@@ -71,6 +73,11 @@ public final class ConfigKeys {
       List.of("owner", "domain", "data_product", "regulations", "retention_days");
 
   public static final List<String> LOGGING = List.of("level", "redaction", "format");
+
+  public static final List<String> JOB_TAGS = List.of("on_overflow");
+
+  public static final List<String> POLICY =
+      List.of("enforce", "required_tags", "allowed_values", "require_encryption_for");
 
   public static final List<String> INFRASTRUCTURE =
       List.of("provider", "terraform", "tags", "metadata", "runtime", "resources", "outputs");
@@ -281,6 +288,8 @@ public final class ConfigKeys {
     shapes.put("finops", FINOPS);
     shapes.put("governance_overrides", GOVERNANCE_OVERRIDES);
     shapes.put("logging", LOGGING);
+    shapes.put("job_tags", JOB_TAGS);
+    shapes.put("policy", POLICY);
     shapes.put("infrastructure", INFRASTRUCTURE);
     shapes.put("provider", PROVIDER);
     shapes.put("resource", RESOURCE);

@@ -29,6 +29,8 @@ public record JobConfig(
     SchemaValidationMode schemaValidationMode,
     LoggingConfig logging,
     Optional<Infrastructure> infrastructure,
+    OverflowPolicy tagOverflow,
+    Optional<PolicyConfig> policy,
     Map<String, Location> keyLocations) {
 
   public JobConfig {

@@ -122,6 +122,8 @@ public final class JobConfigLoader {
             mode,
             logging,
             infrastructure,
+            tagOverflow(job),
+            job.section("policy").map(p -> PolicyConfig.bind(p, "job policy")),
             keyLocations(job)));
   }
 
@@ -240,6 +242,29 @@ public final class JobConfigLoader {
                         + environment
                         + "'",
                     "point the job at the " + environment + " infrastructure, or fix the tag"));
+  }
+
+  private static OverflowPolicy tagOverflow(Section job) {
+    Optional<Section> tags = job.section("tags");
+    if (tags.isEmpty()) {
+      return OverflowPolicy.ERROR;
+    }
+
+    tags.get().rejectUnknownKeys(ConfigKeys.JOB_TAGS);
+    Optional<String> value = tags.get().string("on_overflow");
+    List<String> allowed = List.of("error", "drop_lowest");
+    if (value.isPresent() && !allowed.contains(value.get())) {
+      job.problems()
+          .error(
+              tags.get().node("on_overflow").orElseThrow(),
+              "unknown value '" + value.get() + "'",
+              Suggestions.hint(value.get(), allowed));
+      return OverflowPolicy.ERROR;
+    }
+
+    return value
+        .map(v -> OverflowPolicy.valueOf(v.toUpperCase(Locale.ROOT)))
+        .orElse(OverflowPolicy.ERROR);
   }
 
   private static Map<String, Location> keyLocations(Section job) {

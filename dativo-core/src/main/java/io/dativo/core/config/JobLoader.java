@@ -86,7 +86,8 @@ public final class JobLoader {
       return Optional.empty();
     }
 
-    return new AssetLoader(env).load(path, problems);
+    return new AssetLoader(env)
+        .load(path, problems, Optional.of(job.asset()).filter(a -> !a.isBlank()));
   }
 
   private static Optional<ConnectorRecipe> connector(
@@ -220,6 +221,8 @@ public final class JobLoader {
         job.schemaValidationMode(),
         job.logging(),
         job.infrastructure(),
+        job.tagOverflow(),
+        job.policy(),
         job.keyLocations());
   }
 }

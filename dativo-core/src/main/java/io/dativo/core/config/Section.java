@@ -134,7 +134,8 @@ public final class Section {
     return stringList(node.get(), problems);
   }
 
-  static List<String> stringList(YamlNode node, Problems problems) {
+  /** A list of strings from {@code node}; a single string is a one-element list. */
+  public static List<String> stringList(YamlNode node, Problems problems) {
     if (node instanceof YamlScalar scalar) {
       return scalar.isNull() ? List.of() : List.of(scalar.value());
     }

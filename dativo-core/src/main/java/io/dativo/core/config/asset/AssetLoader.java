@@ -34,6 +34,11 @@ public final class AssetLoader {
   private static final Pattern API_VERSION = Pattern.compile("v?3\\.[01]\\.\\d+");
   private static final List<String> ASSET_MODES = List.of("strict", "warn");
 
+  /** Keys that mark a file as a data contract even without apiVersion and kind. */
+  private static final List<String> CONTRACT_KEYS =
+      List.of(
+          "name", "schema", "domain", "dataProduct", "team", "compliance", "finops", "governance");
+
   private final Map<String, String> env;
 
   public AssetLoader(Map<String, String> env) {
@@ -42,8 +47,16 @@ public final class AssetLoader {
 
   /** Loads {@code file}, throwing a {@link ConfigException} with every problem found. */
   public AssetDefinition load(Path file) {
+    return load(file, Optional.empty());
+  }
+
+  /**
+   * Loads {@code file}; {@code jobAssetName} is the name the job gives the asset, used (with a
+   * warning) when the file has none, as in the specification's fragment examples.
+   */
+  public AssetDefinition load(Path file, Optional<String> jobAssetName) {
     Problems problems = new Problems();
-    Optional<AssetDefinition> asset = load(file, problems);
+    Optional<AssetDefinition> asset = load(file, problems, jobAssetName);
     if (problems.hasErrors() || asset.isEmpty()) {
       throw new ConfigException(file, problems.errors());
     }
@@ -52,7 +65,8 @@ public final class AssetLoader {
   }
 
   /** Loads {@code file}, adding problems to {@code problems}; empty when it cannot be bound. */
-  public Optional<AssetDefinition> load(Path file, Problems problems) {
+  public Optional<AssetDefinition> load(
+      Path file, Problems problems, Optional<String> jobAssetName) {
     YamlNode root;
     try {
       root = YamlReader.read(file);
@@ -68,13 +82,16 @@ public final class AssetLoader {
     }
 
     if (top.get().map().keys().equals(Set.of("asset"))) {
-      return top.get().section("asset").flatMap(a -> bind(file, a, AssetDefinition.Format.LEGACY));
+      return top.get()
+          .section("asset")
+          .flatMap(a -> bind(file, a, AssetDefinition.Format.LEGACY, jobAssetName));
     }
 
-    return bind(file, top.get(), AssetDefinition.Format.ODCS);
+    return bind(file, top.get(), AssetDefinition.Format.ODCS, jobAssetName);
   }
 
-  private Optional<AssetDefinition> bind(Path file, Section asset, AssetDefinition.Format format) {
+  private Optional<AssetDefinition> bind(
+      Path file, Section asset, AssetDefinition.Format format, Optional<String> jobAssetName) {
     Problems problems = asset.problems();
     boolean odcs = format == AssetDefinition.Format.ODCS;
     asset.rejectUnknownKeys(odcs ? ASSET_ODCS : ASSET_LEGACY);
@@ -82,8 +99,18 @@ public final class AssetLoader {
       checkOdcsHeader(asset);
     }
 
-    Optional<String> name =
-        asset.requiredString("name", "the asset's name, as the job's 'asset' names it");
+    Optional<String> name = asset.string("name").filter(n -> !n.isBlank());
+    if (name.isEmpty() && jobAssetName.filter(n -> !n.isBlank()).isPresent()) {
+      name = jobAssetName;
+      problems.warn(
+          asset.map().location(),
+          asset.childPath("name"),
+          "no name: the asset takes the job's name '" + name.get() + "'",
+          "add name: " + name.get());
+    } else if (name.isEmpty()) {
+      asset.requiredString("name", "the asset's name, as the job's 'asset' names it");
+    }
+
     List<SchemaObject> schema = bindSchema(asset);
     Team team = asset.node("team").map(n -> bindTeam(n, problems)).orElse(Team.NONE);
     FinOps finops = asset.section("finops").map(FinOps::bind).orElse(FinOps.NONE);
@@ -125,11 +152,20 @@ public final class AssetLoader {
   private void checkOdcsHeader(Section asset) {
     Problems problems = asset.problems();
     if (!asset.has("apiVersion") && !asset.has("kind")) {
-      problems.error(
-          asset.map(),
-          "not an asset: expected an ODCS data contract (apiVersion, kind: DataContract, name,"
-              + " schema) or the legacy form under an 'asset:' key",
-          "see examples/assets/ for both forms");
+      if (CONTRACT_KEYS.stream().noneMatch(asset::has)) {
+        problems.error(
+            asset.map(),
+            "not an asset: expected an ODCS data contract (apiVersion, kind: DataContract, name,"
+                + " schema) or the legacy form under an 'asset:' key",
+            "see examples/assets/ for both forms");
+      } else {
+        problems.warn(
+            asset.map().location(),
+            "",
+            "no apiVersion or kind: read as an ODCS v3.0.2 data contract",
+            "add apiVersion: v3.0.2 and kind: DataContract");
+      }
+
       return;
     }
 
@@ -446,7 +482,15 @@ public final class AssetLoader {
                     sla.node("value")
                         .filter(YamlScalar.class::isInstance)
                         .map(v -> ((YamlScalar) v).value());
-                if (property.isPresent() && value.isPresent()) {
+                if (property.filter("retention"::equalsIgnoreCase).isPresent()
+                    && value.filter(v -> v.matches("\\d+(\\.\\d+)?")).isEmpty()) {
+                  sla.problems()
+                      .error(
+                          sla.node("value").orElse(sla.map()),
+                          "a retention SLA needs a number, found "
+                              + value.map(v -> "'" + v + "'").orElse("nothing"),
+                          "for example {property: retention, value: 3, unit: y}");
+                } else if (property.isPresent() && value.isPresent()) {
                   properties.add(
                       new SlaProperty(
                           property.get(), value.get(), sla.string("unit"), sla.string("element")));

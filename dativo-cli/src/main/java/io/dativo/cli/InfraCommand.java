@@ -1,0 +1,20 @@
+package io.dativo.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code dativo infra}: the infrastructure commands. */
+@Command(
+    name = "infra",
+    description = "Infrastructure commands: tags of a job, rendered for each provider.",
+    subcommands = {InfraTagsCommand.class})
+final class InfraCommand implements Runnable {
+  @ParentCommand DativoCommand root;
+
+  @Override
+  public void run() {
+    throw new picocli.CommandLine.ParameterException(
+        new picocli.CommandLine(this),
+        "Missing command: try 'dativo infra tags --config JOB.yaml'");
+  }
+}

@@ -1,0 +1,20 @@
+package io.dativo.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The options every job command shares. */
+final class JobOptions {
+  @Option(
+      names = {"--config", "-c"},
+      required = true,
+      paramLabel = "JOB",
+      description = "The job file (YAML).")
+  Path config;
+
+  @Option(
+      names = "--policy",
+      paramLabel = "FILE",
+      description = "A shared policy file; its rules apply together with the job's policy section.")
+  Path policy;
+}
