@@ -33,7 +33,7 @@ public record TagsReport(Path workingDir, LoadedJob loaded, TagSet tags, Renderi
               Optional<ResolvedTag> tag = tags.tag(source);
               node.put("tag", tag.map(ResolvedTag::key).orElse(null));
               node.put("source", tag.map(t -> t.source().label()).orElse("job configuration"));
-              node.put("origin", tag.map(t -> t.origin().describe()).orElse(source));
+              node.put("origin", tag.map(t -> t.origin().describe(workingDir)).orElse(source));
               var overrode = node.putArray("overrode");
               tag.ifPresent(
                   t ->
@@ -43,7 +43,7 @@ public record TagsReport(Path workingDir, LoadedJob loaded, TagSet tags, Renderi
                                 ObjectNode old = overrode.addObject();
                                 old.put("value", o.value());
                                 old.put("source", o.origin().source().label());
-                                old.put("origin", o.origin().describe());
+                                old.put("origin", o.origin().describe(workingDir));
                               }));
               var changes = node.putArray("adjustments");
               adjustmentsOf(tag.map(ResolvedTag::key).orElse(key))
@@ -98,7 +98,7 @@ public record TagsReport(Path workingDir, LoadedJob loaded, TagSet tags, Renderi
                 key,
                 value,
                 tag.map(t -> t.source().label()).orElse("job configuration"),
-                tag.map(t -> t.origin().describe()).orElse(rendering.sources().get(key)),
+                tag.map(t -> t.origin().describe(workingDir)).orElse(rendering.sources().get(key)),
                 overrode
               });
         });

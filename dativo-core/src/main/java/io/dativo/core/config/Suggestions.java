@@ -11,8 +11,9 @@ public final class Suggestions {
 
   /**
    * The candidate closest to {@code input}, if it is close enough to be a plausible typo: at most a
-   * third of the input's length in edits (at least 1, at most 3), or the same word in another case
-   * or separator style ({@code costCenter} for {@code cost_center}).
+   * third of the input's length in edits (at least 1, at most 3), the same word in another case or
+   * separator style ({@code costCenter} for {@code cost_center}), or a shortened or lengthened form
+   * ({@code required} for {@code required_tags}).
    */
   public static Optional<String> closest(String input, Collection<String> candidates) {
     String normalizedInput = normalize(input);
@@ -31,7 +32,26 @@ public final class Suggestions {
     }
 
     int allowed = Math.min(3, Math.max(1, input.length() / 3));
-    return bestDistance <= allowed ? Optional.ofNullable(best) : Optional.empty();
+    if (bestDistance <= allowed) {
+      return Optional.ofNullable(best);
+    }
+
+    return prefixMatch(normalizedInput, candidates);
+  }
+
+  /** A truncated key ({@code required} for {@code required_tags}) names its candidate. */
+  private static Optional<String> prefixMatch(
+      String normalizedInput, Collection<String> candidates) {
+    if (normalizedInput.length() < 4) {
+      return Optional.empty();
+    }
+
+    return candidates.stream()
+        .filter(
+            c ->
+                normalize(c).startsWith(normalizedInput)
+                    || normalizedInput.startsWith(normalize(c)))
+        .reduce((a, b) -> a.length() <= b.length() ? a : b);
   }
 
   /** "did you mean 'x'?" or a list of the allowed values when nothing is close. */

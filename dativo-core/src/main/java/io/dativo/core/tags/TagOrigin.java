@@ -18,4 +18,19 @@ public record TagOrigin(TagSource source, Optional<Location> location, String pa
   public String describe() {
     return location.filter(Location::isKnown).map(l -> l + " ").orElse("") + path;
   }
+
+  /** As {@link #describe()}, with the file shown relative to {@code base} when inside it. */
+  public String describe(java.nio.file.Path base) {
+    return location
+            .filter(Location::isKnown)
+            .map(l -> relative(base, l) + ":" + l.line() + ":" + l.column() + " ")
+            .orElse("")
+        + path;
+  }
+
+  private static String relative(java.nio.file.Path base, Location location) {
+    java.nio.file.Path file = location.file().toAbsolutePath().normalize();
+    java.nio.file.Path root = base.toAbsolutePath().normalize();
+    return file.startsWith(root) ? root.relativize(file).toString() : file.toString();
+  }
 }

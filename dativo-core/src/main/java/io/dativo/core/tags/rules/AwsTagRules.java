@@ -37,8 +37,14 @@ public final class AwsTagRules extends KeyValueRules {
 
   @Override
   String value(String value, Changes changes) {
+    String listed = value;
+    if (value.indexOf(LIST_SEPARATOR) >= 0) {
+      listed = value.replace(LIST_SEPARATOR, AWS_LIST_SEPARATOR);
+      changes.add("list separator ',' written as '+' (AWS tag values do not allow commas)");
+    }
+
     return clip(
-        replaceDisallowed(value, AwsTagRules::allowed, "_", changes),
+        replaceDisallowed(listed, AwsTagRules::allowed, "_", changes),
         MAX_VALUE_LENGTH,
         changes,
         "value");

@@ -20,12 +20,7 @@ public final class KubernetesAnnotationRules extends KeyValueRules {
 
   @Override
   String key(String tagKey, Changes changes) {
-    return KubernetesLabelRules.PREFIX
-        + KubernetesLabelRules.segment(
-            GcpLabelRules.toLabelKey(tagKey).replace('_', '-'),
-            KubernetesLabelRules.MAX_NAME_LENGTH,
-            changes,
-            "name");
+    return KubernetesLabelRules.labelKey(tagKey, changes);
   }
 
   @Override

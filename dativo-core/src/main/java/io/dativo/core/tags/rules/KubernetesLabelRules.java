@@ -25,9 +25,20 @@ public final class KubernetesLabelRules extends KeyValueRules {
 
   @Override
   String key(String tagKey, Changes changes) {
-    return PREFIX
-        + segment(
+    return labelKey(tagKey, changes);
+  }
+
+  /** {@code dativo.io/<kebab-case name>}; a name with no usable character gets a stable hash. */
+  static String labelKey(String tagKey, Changes changes) {
+    String name =
+        segment(
             GcpLabelRules.toLabelKey(tagKey).replace('_', '-'), MAX_NAME_LENGTH, changes, "name");
+    if (name.isEmpty()) {
+      name = "tag-" + Integer.toHexString(tagKey.hashCode());
+      changes.add("no letter or digit left in the name: named by its hash");
+    }
+
+    return PREFIX + name;
   }
 
   @Override
