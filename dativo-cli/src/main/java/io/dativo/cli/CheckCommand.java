@@ -4,6 +4,7 @@ import io.dativo.cli.output.CheckReport;
 import io.dativo.core.config.JobLoader;
 import io.dativo.core.config.LoadedJob;
 import io.dativo.core.tags.rules.TagRenderers;
+import io.dativo.core.terraform.TerraformOutputsTransform;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,8 +27,12 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() {
     CliContext context = root.context;
     LoadedJob loaded =
-        new JobLoader(context.env())
-            .load(context.resolve(job.config), JobLoader.AssetRequirement.REQUIRED);
+        JobLoading.load(
+                context,
+                job,
+                JobLoader.AssetRequirement.REQUIRED,
+                TerraformOutputsTransform.Requirement.OPTIONAL)
+            .loaded();
     JobTags tags = JobTags.of(context, loaded, job);
     // The job's own cloud must be able to hold its tags (no collisions, within limits).
     loaded

@@ -34,6 +34,17 @@ public record CliContext(
     return java.time.Instant.now();
   }
 
+  /** Asks a yes/no question on the terminal; false when there is none. */
+  public boolean confirm(String question) {
+    java.io.Console console = System.console();
+    if (!terminal || console == null) {
+      return false;
+    }
+
+    String answer = console.readLine("%s", question);
+    return answer != null && answer.trim().equals("yes");
+  }
+
   public Path resolve(Path path) {
     return path.isAbsolute() ? path : workingDir.resolve(path).normalize();
   }

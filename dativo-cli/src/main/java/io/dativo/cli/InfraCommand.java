@@ -6,8 +6,14 @@ import picocli.CommandLine.ParentCommand;
 /** {@code dativo infra}: the infrastructure commands. */
 @Command(
     name = "infra",
-    description = "Infrastructure commands: tags of a job, rendered for each provider.",
-    subcommands = {InfraTagsCommand.class})
+    description = "Infrastructure commands: tags, Terraform variables, plan, apply and outputs.",
+    subcommands = {
+      InfraTagsCommand.class,
+      InfraTfvarsCommand.class,
+      InfraPlanCommand.class,
+      InfraApplyCommand.class,
+      InfraOutputsCommand.class
+    })
 final class InfraCommand implements Runnable {
   @ParentCommand DativoCommand root;
 

@@ -5,6 +5,7 @@ import io.dativo.core.config.JobLoader;
 import io.dativo.core.config.LoadedJob;
 import io.dativo.core.tags.rules.Rendering;
 import io.dativo.core.tags.rules.TagRenderers;
+import io.dativo.core.terraform.TerraformOutputsTransform;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,8 +50,12 @@ final class InfraTagsCommand implements Callable<Integer> {
     }
 
     LoadedJob loaded =
-        new JobLoader(context.env())
-            .load(context.resolve(job.config), JobLoader.AssetRequirement.OPTIONAL);
+        JobLoading.load(
+                context,
+                job,
+                JobLoader.AssetRequirement.OPTIONAL,
+                TerraformOutputsTransform.Requirement.OPTIONAL)
+            .loaded();
     JobTags tags = JobTags.of(context, loaded, job);
     Rendering rendering =
         TagRenderers.render(target, tags.inputs(), tags.tags(), loaded.job().tagOverflow());

@@ -17,4 +17,10 @@ final class JobOptions {
       paramLabel = "FILE",
       description = "A shared policy file; its rules apply together with the job's policy section.")
   Path policy;
+
+  @Option(
+      names = "--state",
+      paramLabel = "FILE",
+      description = "A Terraform state file to read mapped outputs from (instead of finding it).")
+  Path state;
 }

@@ -67,11 +67,19 @@ public final class Main {
       return ExitCode.INVALID_CONFIG;
     }
 
+    if (exception instanceof PolicyViolation violation) {
+      context
+          .err()
+          .print(io.dativo.cli.output.CheckReport.policyText(violation.report(), context.color()));
+      context.err().println("error: " + violation.getMessage());
+      return ExitCode.VALIDATION_FAILED;
+    }
+
     if (exception instanceof DativoException dativo) {
       context.err().println("error: " + dativo.getMessage());
       dativo.hint().ifPresent(h -> context.err().println("hint: " + h));
       printTrace(context, root, exception);
-      return ExitCode.INVALID_CONFIG;
+      return exitCode(dativo);
     }
 
     context.err().println("internal error: " + exception);
@@ -81,6 +89,16 @@ public final class Main {
             "This is a bug in Dativo. Run again with --debug for the stack trace, and report it.");
     printTrace(context, root, exception);
     return ExitCode.INTERNAL_ERROR;
+  }
+
+  /** A failed external tool or service is 5; everything else the user can fix is 2. */
+  static int exitCode(DativoException exception) {
+    if (exception instanceof io.dativo.core.terraform.TerraformException terraform
+        && terraform.isExternal()) {
+      return ExitCode.EXTERNAL_FAILURE;
+    }
+
+    return ExitCode.INVALID_CONFIG;
   }
 
   private static void printTrace(CliContext context, DativoCommand root, Exception exception) {

@@ -26,9 +26,15 @@ public final class JobConfigLoader {
   private static final List<String> VALIDATION_MODES = List.of("strict", "warn");
 
   private final Map<String, String> env;
+  private final JobTreeTransform transform;
 
   public JobConfigLoader(Map<String, String> env) {
+    this(env, JobTreeTransform.NONE);
+  }
+
+  public JobConfigLoader(Map<String, String> env, JobTreeTransform transform) {
     this.env = Map.copyOf(env);
+    this.transform = transform;
   }
 
   /** Binds the job in {@code file}; problems and warnings go to {@code problems}. */
@@ -42,7 +48,21 @@ public final class JobConfigLoader {
     }
 
     root = new EnvSubstitutor(env).substitute(root, problems);
-    return Section.of(root, problems).flatMap(job -> bind(file, job));
+    Optional<JobConfig> first = Section.of(root, problems).flatMap(job -> bind(file, job));
+    if (first.isEmpty() || problems.hasErrors() || transform == JobTreeTransform.NONE) {
+      return first;
+    }
+
+    YamlNode effective = transform.transform(root, first.get(), problems);
+    if (effective == root || problems.hasErrors()) {
+      return first;
+    }
+
+    // Bind again: the transform may have filled values that validation and defaults depend on.
+    Problems second = new Problems();
+    Optional<JobConfig> job = Section.of(effective, second).flatMap(j -> bind(file, j));
+    problems.addAll(second.errors());
+    return job;
   }
 
   private Optional<JobConfig> bind(Path file, Section job) {

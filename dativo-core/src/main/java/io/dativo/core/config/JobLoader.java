@@ -27,14 +27,26 @@ public final class JobLoader {
   }
 
   private final Map<String, String> env;
+  private final JobTreeTransform transform;
 
   public JobLoader(Map<String, String> env) {
+    this(env, JobTreeTransform.NONE);
+  }
+
+  /** A loader that rewrites each job's tree (e.g. with Terraform outputs) before binding it. */
+  public JobLoader(Map<String, String> env, JobTreeTransform transform) {
     this.env = Map.copyOf(env);
+    this.transform = transform;
+  }
+
+  /** This loader, rewriting each job's tree with {@code transform} before binding it. */
+  public JobLoader withTransform(JobTreeTransform transform) {
+    return new JobLoader(env, transform);
   }
 
   public LoadedJob load(Path jobFile, AssetRequirement assetRequirement) {
     Problems problems = new Problems();
-    Optional<JobConfig> job = new JobConfigLoader(env).load(jobFile, problems);
+    Optional<JobConfig> job = new JobConfigLoader(env, transform).load(jobFile, problems);
     if (job.isEmpty()) {
       throw new ConfigException(jobFile, problems.errors());
     }

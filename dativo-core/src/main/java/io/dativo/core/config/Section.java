@@ -215,7 +215,7 @@ public final class Section {
   }
 
   static String describe(YamlNode node) {
-    if (node instanceof YamlScalar scalar) {
+    if (node instanceof YamlScalar scalar && scalar.type() != YamlScalar.ScalarType.SECRET) {
       return "'" + scalar.value() + "'";
     }
 

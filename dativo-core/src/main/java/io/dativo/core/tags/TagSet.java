@@ -39,6 +39,18 @@ public final class TagSet implements Iterable<ResolvedTag> {
     return tags.values();
   }
 
+  /**
+   * This set without the given keys (e.g. timestamps, for output that must not change by itself).
+   */
+  public TagSet without(String... keys) {
+    Map<String, ResolvedTag> kept = new LinkedHashMap<>(tags);
+    for (String key : keys) {
+      kept.remove(key);
+    }
+
+    return new TagSet(kept);
+  }
+
   /** Key to value, in the set's order. */
   public Map<String, String> values() {
     Map<String, String> values = new LinkedHashMap<>();

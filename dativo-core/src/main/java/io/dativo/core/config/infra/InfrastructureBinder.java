@@ -491,6 +491,14 @@ public final class InfrastructureBinder {
   }
 
   private Optional<TagEntry> tagEntry(String key, YamlNode value) {
+    if (value instanceof YamlScalar secret && secret.type() == YamlScalar.ScalarType.SECRET) {
+      problems.error(
+          value,
+          "a sensitive Terraform output cannot be a tag (tags are visible to anyone who can list the resource)",
+          "map the output somewhere else, or make it non-sensitive in Terraform");
+      return Optional.empty();
+    }
+
     if (value instanceof YamlScalar scalar && !scalar.isNull()) {
       return Optional.of(new TagEntry(key, scalar.value(), value.path(), value.location()));
     }

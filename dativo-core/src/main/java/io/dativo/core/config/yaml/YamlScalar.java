@@ -15,7 +15,9 @@ public record YamlScalar(String value, ScalarType type, Location location, Strin
     INTEGER,
     FLOAT,
     BOOLEAN,
-    NULL
+    NULL,
+    /** A sensitive value (a sensitive Terraform output): never shown, never tagged. */
+    SECRET
   }
 
   public boolean isNull() {
@@ -30,6 +32,7 @@ public record YamlScalar(String value, ScalarType type, Location location, Strin
       case FLOAT -> "a number";
       case BOOLEAN -> "a boolean";
       case NULL -> "null";
+      case SECRET -> "a sensitive value";
     };
   }
 
@@ -66,6 +69,7 @@ public record YamlScalar(String value, ScalarType type, Location location, Strin
       case INTEGER -> asLong().map(Object.class::cast).orElse(value);
       case FLOAT -> parseDouble();
       case STRING -> value;
+      case SECRET -> new io.dativo.core.config.Secret(value);
     };
   }
 

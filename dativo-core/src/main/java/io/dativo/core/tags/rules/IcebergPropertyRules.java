@@ -205,6 +205,10 @@ public final class IcebergPropertyRules {
     values.forEach(
         (key, value) -> {
           String path = prefix + "." + key;
+          if (io.dativo.core.config.Secret.containsSecret(value)) {
+            return; // sensitive outputs never reach table properties
+          }
+
           if (value instanceof Map<?, ?> map) {
             Map<String, Object> nested = new LinkedHashMap<>();
             map.forEach((k, v) -> nested.put(String.valueOf(k), v));
