@@ -9,6 +9,12 @@ variable "environment" {
   default = "prod"
 }
 
+variable "motd" {
+  description = "Any text: shows that generated tfvars strings reach Terraform unchanged."
+  type        = string
+  default     = ""
+}
+
 variable "tags" {
   type    = map(string)
   default = {}
@@ -44,4 +50,8 @@ output "subnet_ids" {
 
 output "applied_tags" {
   value = terraform_data.bucket.output.tags
+}
+
+output "motd" {
+  value = var.motd
 }
