@@ -13,7 +13,7 @@ import picocli.CommandLine.ScopeType;
       "Config-driven ingestion into Apache Iceberg, with one governance and FinOps tag set",
       "carried into cloud resources, Terraform and table properties."
     },
-    subcommands = {CheckCommand.class, InfraCommand.class, RunCommand.class},
+    subcommands = {CheckCommand.class, RunCommand.class, TableCommand.class, InfraCommand.class},
     footer = {
       "",
       "Exit codes: 0 success, 1 internal error, 2 invalid configuration or arguments,",

@@ -82,6 +82,15 @@ public final class Main {
       return exitCode(dativo);
     }
 
+    if (exception instanceof org.apache.iceberg.exceptions.CommitFailedException
+        || exception instanceof org.apache.iceberg.exceptions.RuntimeIOException
+        || exception instanceof java.io.UncheckedIOException) {
+      context.err().println("error: " + exception.getMessage());
+      context.err().println("hint: the catalog or storage failed; nothing was committed");
+      printTrace(context, root, exception);
+      return ExitCode.EXTERNAL_FAILURE;
+    }
+
     context.err().println("internal error: " + exception);
     context
         .err()

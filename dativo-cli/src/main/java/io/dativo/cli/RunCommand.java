@@ -1,31 +1,174 @@
 package io.dativo.cli;
 
-import java.nio.file.Path;
+import io.dativo.cli.output.RunReport;
+import io.dativo.core.config.JobLoader;
+import io.dativo.core.config.LoadedJob;
+import io.dativo.core.tags.rules.TagRenderers;
+import io.dativo.core.terraform.TerraformOutputsTransform;
+import io.dativo.ingest.Pipeline;
+import io.dativo.ingest.RunRequest;
+import io.dativo.ingest.RunResult;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code dativo run}: not built yet, and says so rather than pretending. */
+/** {@code dativo run}: ingest a job's source into its Iceberg table, tags as table properties. */
 @Command(
     name = "run",
-    description = "Run a job (not available in this version yet: use 'dativo check').")
+    description = {
+      "Run a job: validate it (as 'check' does), resolve its Terraform outputs, apply the",
+      "policy checks, ingest the source into the Iceberg table in one atomic commit, with the",
+      "job's tags as table properties, and print a summary."
+    })
 final class RunCommand implements Callable<Integer> {
+  static final String SELF_HOSTED = "self_hosted";
+
   @ParentCommand DativoCommand root;
 
-  @Option(names = "--config", paramLabel = "JOB", description = "The job file.")
-  Path config;
+  @Mixin JobOptions job;
 
-  @Option(names = "--mode", paramLabel = "MODE", description = "Execution mode.")
+  @Option(
+      names = "--mode",
+      paramLabel = "MODE",
+      defaultValue = SELF_HOSTED,
+      description = "Execution mode: self_hosted (the default, and the only one in this version).")
   String mode;
+
+  @Option(
+      names = "--dry-run",
+      description = "Validate and show what would be read, without writing.")
+  boolean dryRun;
+
+  @Option(
+      names = "--full-refresh",
+      description = "Re-read every source file and replace the table's rows.")
+  boolean fullRefresh;
 
   @Override
   public Integer call() {
-    root.context
+    CliContext context = root.context;
+    if (!SELF_HOSTED.equals(mode)) {
+      context
+          .err()
+          .println(
+              "error: Cannot run in mode '"
+                  + mode
+                  + "': only self_hosted is available in this version");
+      return ExitCode.INVALID_CONFIG;
+    }
+
+    LoadedJob loaded =
+        JobLoading.load(
+                context,
+                job,
+                JobLoader.AssetRequirement.REQUIRED,
+                TerraformOutputsTransform.Requirement.REQUIRED)
+            .loaded();
+    JobTags tags = JobTags.of(context, loaded, job);
+    context
         .err()
-        .println(
-            "Cannot run: 'dativo run' is not available in this version yet. 'dativo check --config"
-                + " JOB' validates a job and everything it names.");
-    return ExitCode.INVALID_CONFIG;
+        .print(io.dativo.cli.output.CheckReport.policyText(tags.policy(), context.color()));
+    if (tags.policy().fails()) {
+      throw new PolicyViolation("Cannot run", tags.policy());
+    }
+
+    Map<String, String> properties =
+        TagRenderers.render("iceberg", tags.inputs(), tags.tags(), loaded.job().tagOverflow())
+            .values();
+    Instant now = context.now();
+    Progress progress = new Progress(context);
+    RunRequest request =
+        new RunRequest(
+            loaded,
+            properties,
+            context.workingDir(),
+            runId(now),
+            now,
+            fullRefresh,
+            dryRun,
+            targetFileBytes(loaded),
+            progress);
+    RunResult result = Pipeline.run(request);
+    progress.finish();
+    RunReport report = new RunReport(context.workingDir(), result);
+    context
+        .out()
+        .print(
+            root.format == OutputFormat.json
+                ? report.toJson() + "\n"
+                : report.toText(context.color()));
+    return ExitCode.OK;
+  }
+
+  static String runId(Instant now) {
+    return DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(now)
+        + "-"
+        + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x100000, 0xFFFFFF));
+  }
+
+  /** {@code target.target_file_size_mb}, default 128 MB. */
+  static long targetFileBytes(LoadedJob loaded) {
+    Object configured = loaded.job().target().get("target_file_size_mb");
+    if (configured == null) {
+      return RunRequest.DEFAULT_TARGET_FILE_BYTES;
+    }
+
+    try {
+      return Math.max(1, Long.parseLong(String.valueOf(configured))) * 1024 * 1024;
+    } catch (NumberFormatException e) {
+      throw new picocli.CommandLine.ParameterException(
+          new picocli.CommandLine(new Object()),
+          "target.target_file_size_mb must be a whole number of megabytes, found '"
+              + configured
+              + "'");
+    }
+  }
+
+  /** A progress line on a terminal; a log line per 100,000 rows otherwise. */
+  private static final class Progress implements RunRequest.ProgressListener {
+    private final CliContext context;
+    private final long start = System.nanoTime();
+    private boolean drawn;
+
+    Progress(CliContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public void progress(long rows, String unit, int done, int total) {
+      double seconds = Math.max((System.nanoTime() - start) / 1e9, 1e-3);
+      String line =
+          String.format(
+              "%,d rows  %,.0f rows/s  %s%s",
+              rows,
+              rows / seconds,
+              shortName(unit),
+              total > 0 ? "  (" + done + "/" + total + " done)" : "");
+      if (context.terminal()) {
+        context.err().print("\r\u001b[2K" + line);
+        context.err().flush();
+        drawn = true;
+      } else {
+        context.err().println("dativo: " + line);
+      }
+    }
+
+    void finish() {
+      if (drawn) {
+        context.err().println();
+      }
+    }
+
+    private static String shortName(String unit) {
+      int slash = unit.lastIndexOf('/');
+      return slash >= 0 ? unit.substring(slash + 1) : unit;
+    }
   }
 }

@@ -1,0 +1,436 @@
+package io.dativo.ingest;
+
+import io.dativo.core.config.JobConfig;
+import io.dativo.core.config.SchemaValidationMode;
+import io.dativo.core.config.asset.AssetDefinition;
+import io.dativo.core.config.asset.Column;
+import io.dativo.ingest.catalog.CatalogFactory;
+import io.dativo.ingest.schema.IcebergSchemas;
+import io.dativo.ingest.schema.ValueConverter;
+import io.dativo.ingest.sink.CommittedSources;
+import io.dativo.ingest.sink.RollingWriter;
+import io.dativo.ingest.sink.TableProperties;
+import io.dativo.ingest.source.RowStream;
+import io.dativo.ingest.source.Source;
+import io.dativo.ingest.source.SourceUnit;
+import io.dativo.ingest.source.Sources;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.PartitionSpec;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.SnapshotUpdate;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.Transaction;
+import org.apache.iceberg.UpdateProperties;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.Namespace;
+import org.apache.iceberg.catalog.SupportsNamespaces;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.data.GenericRecord;
+import org.apache.iceberg.expressions.Expressions;
+import org.apache.iceberg.types.Types;
+
+/**
+ * A run: source rows, typed by the asset's schema, into Parquet data files, and one atomic Iceberg
+ * commit that carries the data, the table properties and the run's bookkeeping (source files,
+ * cursors, run id) together. Nothing is visible before the commit; a failure deletes what was
+ * written.
+ */
+public final class Pipeline {
+  static final int PROGRESS_INTERVAL = 100_000;
+
+  private Pipeline() {}
+
+  public static RunResult run(RunRequest request) {
+    long start = System.nanoTime();
+    JobConfig job = request.loaded().job();
+    AssetDefinition asset =
+        request
+            .loaded()
+            .asset()
+            .orElseThrow(
+                () ->
+                    new IngestException(
+                        IngestException.Kind.CONFIG,
+                        "Cannot run: the job has no asset_path",
+                        null));
+    Schema assetSchema = IcebergSchemas.schema(asset);
+    PartitionSpec spec = IcebergSchemas.spec(asset, assetSchema);
+    CatalogFactory.CatalogSpec catalogSpec =
+        CatalogFactory.spec(job.target(), request.workingDir());
+    Catalog catalog = CatalogFactory.open(catalogSpec);
+    try (Source source = Sources.open(job)) {
+      TableIdentifier id = tableId(job, asset);
+      return new Run(request, catalog, id, assetSchema, spec, source, start).execute();
+    } finally {
+      closeQuietly(catalog);
+    }
+  }
+
+  /**
+   * {@code target.namespace}/{@code target.table}, else the tenant (and domain) and the asset's
+   * name.
+   */
+  public static TableIdentifier tableId(JobConfig job, AssetDefinition asset) {
+    Object namespace = job.target().get("namespace");
+    List<String> levels = new ArrayList<>();
+    if (namespace != null) {
+      levels.addAll(List.of(String.valueOf(namespace).split("\\.")));
+    } else {
+      levels.add(job.tenantId());
+      asset.domain().map(d -> d.replace('-', '_')).ifPresent(levels::add);
+    }
+
+    String table =
+        job.target().get("table") != null
+            ? String.valueOf(job.target().get("table"))
+            : asset.name();
+    return TableIdentifier.of(Namespace.of(levels.toArray(String[]::new)), table);
+  }
+
+  /** The state of one run. */
+  private static final class Run {
+    private final RunRequest request;
+    private final Catalog catalog;
+    private final TableIdentifier id;
+    private final Schema assetSchema;
+    private final PartitionSpec spec;
+    private final Source source;
+    private final long start;
+    private final JobConfig job;
+    private final List<Column> columns;
+    private long rowsRead;
+    private long rowsWritten;
+    private long rowsRejected;
+    private long sourceBytes;
+    private Rejects rejects;
+
+    Run(
+        RunRequest request,
+        Catalog catalog,
+        TableIdentifier id,
+        Schema assetSchema,
+        PartitionSpec spec,
+        Source source,
+        long start) {
+      this.request = request;
+      this.catalog = catalog;
+      this.id = id;
+      this.assetSchema = assetSchema;
+      this.spec = spec;
+      this.source = source;
+      this.start = start;
+      this.job = request.loaded().job();
+      this.columns = request.loaded().asset().orElseThrow().columns();
+    }
+
+    RunResult execute() {
+      boolean exists = catalog.tableExists(id);
+      Set<String> committed =
+          exists && !request.fullRefresh()
+              ? CommittedSources.fingerprints(catalog.loadTable(id))
+              : Set.of();
+      List<SourceUnit> units = source.units();
+      List<SourceUnit> toRead = new ArrayList<>();
+      List<String> skipped = new ArrayList<>();
+      for (SourceUnit unit : units) {
+        if (source.cursorField().isEmpty()
+            && !source.replacesTable()
+            && committed.contains(unit.fingerprint())) {
+          skipped.add(unit.id());
+        } else {
+          toRead.add(unit);
+        }
+      }
+
+      if (request.dryRun()) {
+        return result(
+            Optional.empty(), 0, 0, toRead.stream().map(SourceUnit::id).toList(), skipped);
+      }
+
+      if (toRead.isEmpty()) {
+        return propertiesOnly(exists, skipped);
+      }
+
+      Transaction txn = exists ? catalog.loadTable(id).newTransaction() : createTransaction();
+      Schema schema = evolve(txn);
+      RollingWriter writer =
+          new RollingWriter(
+              txn.table(), schema, txn.table().spec(), request.targetFileBytes(), request.runId());
+      try {
+        Map<String, String> cursors = new LinkedHashMap<>();
+        List<String> fingerprints = new ArrayList<>();
+        int done = 0;
+        for (SourceUnit unit : toRead) {
+          read(unit, schema, writer, cursors);
+          fingerprints.add(unit.fingerprint());
+          sourceBytes += unit.sizeBytes();
+          request.progress().progress(rowsRead, unit.id(), ++done, toRead.size());
+        }
+
+        List<DataFile> files = writer.complete();
+        long snapshot = commit(txn, files, fingerprints, cursors, exists);
+        long bytes = files.stream().mapToLong(DataFile::fileSizeInBytes).sum();
+        return result(
+            Optional.of(snapshot),
+            files.size(),
+            bytes,
+            toRead.stream().map(SourceUnit::id).toList(),
+            skipped);
+      } catch (RuntimeException e) {
+        writer.abort();
+        throw e;
+      } finally {
+        if (rejects != null) {
+          rejects.close();
+        }
+      }
+    }
+
+    private Transaction createTransaction() {
+      if (catalog instanceof SupportsNamespaces namespaces
+          && !id.namespace().isEmpty()
+          && !namespaces.namespaceExists(id.namespace())) {
+        createNamespace(namespaces, id.namespace());
+      }
+
+      return catalog.newCreateTableTransaction(
+          id, assetSchema, spec, Map.of("format-version", "2"));
+    }
+
+    private static void createNamespace(SupportsNamespaces namespaces, Namespace namespace) {
+      for (int i = 1; i <= namespace.length(); i++) {
+        Namespace level = Namespace.of(java.util.Arrays.copyOf(namespace.levels(), i));
+        if (!namespaces.namespaceExists(level)) {
+          try {
+            namespaces.createNamespace(level);
+          } catch (org.apache.iceberg.exceptions.AlreadyExistsException e) {
+            // created concurrently by another run: fine
+          }
+        }
+      }
+    }
+
+    /** New nullable columns of the asset are added to the table; a changed type is an error. */
+    private Schema evolve(Transaction txn) {
+      Schema current = txn.table().schema();
+      org.apache.iceberg.UpdateSchema update = null;
+      for (Types.NestedField field : assetSchema.columns()) {
+        Types.NestedField existing = current.findField(field.name());
+        if (existing == null) {
+          if (update == null) {
+            update = txn.updateSchema();
+          }
+
+          update.addColumn(field.name(), field.type(), field.doc());
+        } else if (!existing.type().equals(field.type())) {
+          throw new IngestException(
+              IngestException.Kind.CONFIG,
+              "Cannot write column '"
+                  + field.name()
+                  + "' of "
+                  + id
+                  + ": the table has type "
+                  + existing.type()
+                  + ", the asset says "
+                  + field.type(),
+              "change the asset back, or migrate the table");
+        }
+      }
+
+      if (update != null) {
+        update.commit();
+      }
+
+      return txn.table().schema();
+    }
+
+    private void read(
+        SourceUnit unit, Schema schema, RollingWriter writer, Map<String, String> cursors) {
+      List<String> names = columns.stream().map(Column::name).toList();
+      Optional<String> cursorStart =
+          source
+              .cursorField()
+              .flatMap(
+                  f ->
+                      catalog.tableExists(id) && !request.fullRefresh()
+                          ? CommittedSources.cursor(catalog.loadTable(id), unit.id())
+                          : Optional.empty());
+      int[] positions = new int[names.size()];
+      Types.NestedField[] fields = new Types.NestedField[names.size()];
+      for (int i = 0; i < names.size(); i++) {
+        fields[i] = schema.findField(names.get(i));
+        positions[i] = schema.columns().indexOf(fields[i]);
+      }
+
+      Types.NestedField ingestDate = schema.findField(IcebergSchemas.INGEST_DATE);
+      int ingestDatePosition =
+          ingestDate != null && !names.contains(IcebergSchemas.INGEST_DATE)
+              ? schema.columns().indexOf(ingestDate)
+              : -1;
+      LocalDate today = request.startedAt().atOffset(ZoneOffset.UTC).toLocalDate();
+      GenericRecord record = GenericRecord.create(schema);
+      try (RowStream rows = source.open(unit, names, cursorStart)) {
+        while (rows.next()) {
+          rowsRead++;
+          if (fill(record, rows, fields, positions)) {
+            if (ingestDatePosition >= 0) {
+              record.set(ingestDatePosition, today);
+            }
+
+            writer.write(record);
+            rowsWritten++;
+          }
+
+          if (rowsRead % PROGRESS_INTERVAL == 0) {
+            request.progress().progress(rowsRead, unit.id(), 0, 0);
+          }
+        }
+
+        rows.cursor().ifPresent(c -> cursors.put(CommittedSources.CURSOR_PREFIX + unit.id(), c));
+      }
+    }
+
+    /** Converts one row into {@code record}; false when the row is rejected (warn mode). */
+    private boolean fill(
+        GenericRecord record, RowStream rows, Types.NestedField[] fields, int[] positions) {
+      for (int i = 0; i < fields.length; i++) {
+        Object raw = rows.value(i);
+        try {
+          Object value = ValueConverter.convert(raw, fields[i].type());
+          if (value == null && fields[i].isRequired()) {
+            throw new ValueConverter.BadValue("a value is required");
+          }
+
+          record.set(positions[i], value);
+        } catch (ValueConverter.BadValue bad) {
+          return reject(rows, fields[i].name(), bad.getMessage(), raw);
+        }
+      }
+
+      return true;
+    }
+
+    private boolean reject(RowStream rows, String column, String reason, Object raw) {
+      if (job.schemaValidationMode() == SchemaValidationMode.STRICT) {
+        throw new IngestException(
+            IngestException.Kind.DATA,
+            "Cannot ingest " + rows.position() + ": column '" + column + "': " + reason,
+            "fix the source, or set schema_validation_mode: warn to write bad rows to a rejects file");
+      }
+
+      rowsRejected++;
+      if (rejects == null) {
+        rejects = Rejects.open(request.workingDir(), id, request.runId());
+      }
+
+      rejects.add(rows.position(), column, reason, raw);
+      return false;
+    }
+
+    private long commit(
+        Transaction txn,
+        List<DataFile> files,
+        List<String> fingerprints,
+        Map<String, String> cursors,
+        boolean exists) {
+      updateProperties(txn);
+      boolean replace = request.fullRefresh() || source.replacesTable();
+      SnapshotUpdate<?> update;
+      if (replace && exists) {
+        var overwrite = txn.newOverwrite().overwriteByRowFilter(Expressions.alwaysTrue());
+        files.forEach(overwrite::addFile);
+        update = overwrite;
+      } else {
+        var append = txn.newAppend();
+        files.forEach(append::appendFile);
+        update = append;
+      }
+
+      update.set("dativo.job", job.file().getFileName().toString());
+      update.set("dativo.tenant", job.tenantId());
+      update.set("dativo.run-id", request.runId());
+      update.set(CommittedSources.SOURCE_FILES, CommittedSources.format(fingerprints));
+      update.set(
+          "dativo.source-position",
+          rowsRead + " rows from " + fingerprints.size() + " source unit(s)");
+      update.set("dativo.rows-rejected", Long.toString(rowsRejected));
+      if (replace) {
+        update.set("dativo.full-refresh", "true");
+      }
+
+      cursors.forEach(update::set);
+      update.commit();
+      txn.commitTransaction();
+      return catalog.loadTable(id).currentSnapshot().snapshotId();
+    }
+
+    private void updateProperties(Transaction txn) {
+      TableProperties plan =
+          TableProperties.plan(txn.table().properties(), request.tableProperties());
+      if (plan.isEmpty()) {
+        return;
+      }
+
+      UpdateProperties update = txn.updateProperties();
+      plan.set().forEach(update::set);
+      plan.remove().forEach(update::remove);
+      update.commit();
+    }
+
+    /** Nothing new to read: bring the properties up to date, if they changed. */
+    private RunResult propertiesOnly(boolean exists, List<String> skipped) {
+      Optional<Long> snapshot = Optional.empty();
+      if (exists) {
+        Table table = catalog.loadTable(id);
+        if (!TableProperties.plan(table.properties(), request.tableProperties()).isEmpty()) {
+          Transaction txn = table.newTransaction();
+          updateProperties(txn);
+          txn.commitTransaction();
+        }
+
+        snapshot =
+            Optional.ofNullable(catalog.loadTable(id).currentSnapshot()).map(s -> s.snapshotId());
+      }
+
+      return result(snapshot, 0, 0, List.of(), skipped);
+    }
+
+    private RunResult result(
+        Optional<Long> snapshot, int files, long bytes, List<String> read, List<String> skipped) {
+      return new RunResult(
+          id.toString(),
+          request.runId(),
+          snapshot,
+          rowsRead,
+          rowsWritten,
+          rowsRejected,
+          files,
+          bytes,
+          sourceBytes,
+          read,
+          skipped,
+          Optional.ofNullable(rejects).map(Rejects::file),
+          Duration.ofNanos(System.nanoTime() - start),
+          request.dryRun());
+    }
+  }
+
+  private static void closeQuietly(Catalog catalog) {
+    if (catalog instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        // closing a catalog's connection pool after the run
+      }
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package io.dativo.ingest;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** What a run did: rows, files, bytes, time, and where the data landed. */
+public record RunResult(
+    String table,
+    String runId,
+    Optional<Long> snapshotId,
+    long rowsRead,
+    long rowsWritten,
+    long rowsRejected,
+    int dataFiles,
+    long dataBytes,
+    long sourceBytes,
+    List<String> unitsRead,
+    List<String> unitsSkipped,
+    Optional<Path> rejectsFile,
+    Duration duration,
+    boolean dryRun) {
+
+  public RunResult {
+    unitsRead = List.copyOf(unitsRead);
+    unitsSkipped = List.copyOf(unitsSkipped);
+  }
+
+  public double rowsPerSecond() {
+    double seconds = Math.max(duration.toNanos() / 1e9, 1e-9);
+    return rowsRead / seconds;
+  }
+}
