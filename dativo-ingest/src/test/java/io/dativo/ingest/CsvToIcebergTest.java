@@ -1,0 +1,233 @@
+package io.dativo.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.data.Record;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** CSV into a real Iceberg table on the embedded local catalog. */
+class CsvToIcebergTest {
+  @TempDir Path dir;
+
+  @Test
+  void landsTypedRowsWithTheTagsAsTableProperties() {
+    IngestFixture fixture = new IngestFixture(dir);
+    fixture.csv(
+        "a.csv", IngestFixture.row(1), IngestFixture.row(2), "3,,,false,2025-02-01 08:30:00");
+
+    RunResult result = fixture.run();
+
+    assertThat(result.rowsRead()).isEqualTo(3);
+    assertThat(result.rowsWritten()).isEqualTo(3);
+    assertThat(result.snapshotId()).isPresent();
+    Table table = fixture.table();
+    assertThat(table.schema().identifierFieldNames()).containsExactly("order_id");
+    assertThat(table.spec().fields()).extracting(f -> f.name()).containsExactly("ingest_date");
+    assertThat(table.properties())
+        .containsEntry("governance.owner", "sales@acme.com")
+        .containsEntry("finops.cost_center", "SALES-1")
+        .containsEntry("classification.fields.email", "pii")
+        .containsEntry("asset.name", "orders")
+        .containsKey("dativo.managed-keys");
+    Record third =
+        fixture.rows().stream()
+            .filter(r -> r.getField("order_id").equals(3L))
+            .findFirst()
+            .orElseThrow();
+    assertThat(third.getField("email")).isNull();
+    assertThat(third.getField("paid")).isEqualTo(false);
+    assertThat(third.getField("created_at"))
+        .isEqualTo(OffsetDateTime.parse("2025-02-01T08:30:00Z"));
+    assertThat(third.getField("ingest_date")).isEqualTo(LocalDate.parse("2026-11-23"));
+    assertThat(table.currentSnapshot().summary())
+        .containsEntry("dativo.tenant", "acme")
+        .containsKey("dativo.run-id")
+        .containsKey("dativo.source-files");
+  }
+
+  @Test
+  void aReRunOverTheSameInputAddsNothing() {
+    IngestFixture fixture = new IngestFixture(dir);
+    fixture.csv("a.csv", IngestFixture.row(1), IngestFixture.row(2));
+    long first = fixture.run().snapshotId().orElseThrow();
+
+    RunResult again = fixture.run();
+
+    assertThat(again.rowsRead()).isZero();
+    assertThat(again.unitsSkipped()).hasSize(1);
+    assertThat(again.snapshotId()).contains(first);
+    IngestFixture.assertRowCount(fixture, 2);
+  }
+
+  @Test
+  void aNewFileIsReadAndOldOnesAreSkipped() {
+    IngestFixture fixture = new IngestFixture(dir);
+    fixture.csv("a.csv", IngestFixture.row(1));
+    fixture.run();
+    fixture.csv("b.csv", IngestFixture.row(2), IngestFixture.row(3));
+
+    RunResult second = fixture.run();
+
+    assertThat(second.rowsRead()).isEqualTo(2);
+    IngestFixture.assertRowCount(fixture, 3);
+  }
+
+  @Test
+  void aFullRefreshReplacesTheRowsInsteadOfDuplicatingThem() {
+    IngestFixture fixture = new IngestFixture(dir);
+    fixture.csv("a.csv", IngestFixture.row(1), IngestFixture.row(2));
+    fixture.run();
+
+    RunResult refresh = fixture.run(true);
+
+    assertThat(refresh.rowsRead()).isEqualTo(2);
+    IngestFixture.assertRowCount(fixture, 2);
+  }
+
+  @Test
+  void aBadRowInStrictModeFailsWithRowAndColumnAndLeavesNoTrace() {
+    IngestFixture fixture = new IngestFixture(dir);
+    fixture.csv(
+        "a.csv",
+        IngestFixture.row(1),
+        IngestFixture.row(2),
+        "x3,c@x.com,1.0,true,2025-01-01T00:00:00Z");
+
+    assertThatThrownBy(fixture::run)
+        .isInstanceOf(IngestException.class)
+        .hasMessage("Cannot ingest a.csv row 3: column 'order_id': expected an integer, found 'x3'")
+        .extracting(e -> ((IngestException) e).kind())
+        .isEqualTo(IngestException.Kind.DATA);
+    assertThat(
+            fixture
+                .catalog()
+                .tableExists(
+                    org.apache.iceberg.catalog.TableIdentifier.of("acme", "sales", "orders")))
+        .isFalse();
+    assertThat(fixture.dataFilesOnDisk()).isZero();
+  }
+
+  @Test
+  void aFailureOnAnExistingTableLeavesItsSnapshotUnchanged() {
+    IngestFixture fixture = new IngestFixture(dir);
+    fixture.csv("a.csv", IngestFixture.row(1));
+    long before = fixture.run().snapshotId().orElseThrow();
+    fixture.csv("b.csv", IngestFixture.row(2), "3,c@x.com,1.0,maybe,2025-01-01T00:00:00Z");
+
+    assertThatThrownBy(fixture::run)
+        .hasMessageContaining("b.csv row 2: column 'paid': expected true or false, found 'maybe'");
+
+    assertThat(fixture.table().currentSnapshot().snapshotId()).isEqualTo(before);
+    assertThat(fixture.dataFilesOnDisk()).isEqualTo(1);
+    IngestFixture.assertRowCount(fixture, 1);
+  }
+
+  @Test
+  void warnModeCountsAndWritesBadRowsToARejectsFile() throws Exception {
+    IngestFixture fixture = new IngestFixture(dir);
+    fixture.job("warn", "");
+    fixture.csv(
+        "a.csv",
+        IngestFixture.row(1),
+        "2,c@x.com,lots,true,2025-01-01T00:00:00Z",
+        "3,c@x.com,1.0,true,");
+
+    RunResult result = fixture.run();
+
+    assertThat(result.rowsRead()).isEqualTo(3);
+    assertThat(result.rowsWritten()).isEqualTo(1);
+    assertThat(result.rowsRejected()).isEqualTo(2);
+    List<String> rejects = Files.readAllLines(result.rejectsFile().orElseThrow());
+    assertThat(rejects).hasSize(3);
+    assertThat(rejects.get(1)).contains("a.csv row 2", "amount", "expected a number, found 'lots'");
+    assertThat(rejects.get(2)).contains("a.csv row 3", "created_at", "a value is required");
+    assertThat(fixture.table().currentSnapshot().summary())
+        .containsEntry("dativo.rows-rejected", "2");
+  }
+
+  @Test
+  void propertiesOthersSetAreKeptAndTagsRemovedFromTheConfigAreRemoved() {
+    IngestFixture fixture = new IngestFixture(dir);
+    fixture.job("strict", "finops: {project: apollo}");
+    fixture.csv("a.csv", IngestFixture.row(1));
+    fixture.run();
+    fixture.table().updateProperties().set("owner.team.slack", "#sales-data").commit();
+    assertThat(fixture.table().properties()).containsEntry("finops.project", "apollo");
+
+    fixture.job("strict", "");
+    fixture.run();
+
+    assertThat(fixture.table().properties())
+        .doesNotContainKey("finops.project")
+        .containsEntry("owner.team.slack", "#sales-data")
+        .containsEntry("governance.owner", "sales@acme.com");
+  }
+
+  @Test
+  void aNewNullableColumnEvolvesTheTable() {
+    IngestFixture fixture = new IngestFixture(dir);
+    fixture.csv("a.csv", IngestFixture.row(1));
+    fixture.run();
+    fixture.write(
+        "asset.yaml",
+        IngestFixture.ASSET.replace(
+            "  - {name: created_at",
+            "  - {name: channel, logicalType: string}\n  - {name: created_at"));
+    fixture.write(
+        "data/b.csv",
+        "order_id,email,amount,paid,created_at,channel\n2,c@x.com,1.0,true,2025-01-01T00:00:00Z,web\n");
+
+    fixture.run();
+
+    assertThat(fixture.table().schema().findField("channel")).isNotNull();
+    assertThat(fixture.rows())
+        .extracting(r -> r.getField("channel"))
+        .containsExactlyInAnyOrder(null, "web");
+  }
+
+  @Test
+  void twoConcurrentRunsIntoOneTableLoseNothing() throws Exception {
+    IngestFixture fixture = new IngestFixture(dir);
+    fixture.csv("seed.csv", IngestFixture.row(0));
+    fixture.run();
+    Path other = dir.resolve("second");
+    IngestFixture second = new IngestFixture(other);
+    second.job("strict", "");
+    // both jobs write the same table (same warehouse and identifier), different input files
+    second.write(
+        "job.yaml", Files.readString(dir.resolve("job.yaml")).replace("data/*.csv", "data2/*.csv"));
+    fixture.write("job2.yaml", "");
+    second.write(
+        "data2/x.csv",
+        "order_id,email,amount,paid,created_at\n"
+            + String.join("\n", IntStream.rangeClosed(1, 500).mapToObj(IngestFixture::row).toList())
+            + "\n");
+    fixture.csv(
+        "y.csv",
+        IntStream.rangeClosed(501, 1000).mapToObj(IngestFixture::row).toArray(String[]::new));
+
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<RunResult> a = pool.submit((Callable<RunResult>) fixture::run);
+      Future<RunResult> b = pool.submit((Callable<RunResult>) second::run);
+      assertThat(a.get().rowsWritten() + b.get().rowsWritten()).isEqualTo(1000);
+    } finally {
+      pool.shutdown();
+    }
+
+    IngestFixture.assertRowCount(fixture, 1001);
+  }
+}

@@ -1,0 +1,163 @@
+package io.dativo.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dativo.core.config.JobLoader;
+import io.dativo.core.config.LoadedJob;
+import io.dativo.core.tags.TagDeriver;
+import io.dativo.core.tags.TagInputs;
+import io.dativo.core.tags.rules.IcebergPropertyRules;
+import io.dativo.ingest.catalog.CatalogFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.data.IcebergGenerics;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.io.CloseableIterable;
+
+/** A job directory with an asset and CSV files, run through the real pipeline and catalog. */
+final class IngestFixture {
+  static final String ASSET =
+      """
+      apiVersion: v3.0.2
+      kind: DataContract
+      name: orders
+      version: "1.0"
+      domain: sales
+      schema:
+        - {name: order_id, logicalType: integer, required: true, primaryKey: true}
+        - {name: email, logicalType: string, classification: PII}
+        - {name: amount, logicalType: number}
+        - {name: paid, logicalType: boolean}
+        - {name: created_at, logicalType: timestamp, required: true}
+      team: {owner: sales@acme.com}
+      compliance: {classification: [PII], retention_days: 365, security: {encryption_required: true}}
+      finops: {cost_center: SALES-1}
+      target: {partitioning: [ingest_date]}
+      """;
+
+  final Path dir;
+  int runs;
+
+  IngestFixture(Path dir) {
+    this.dir = dir;
+    write("asset.yaml", ASSET);
+    job("strict", "");
+  }
+
+  void job(String mode, String extra) {
+    write(
+        "job.yaml",
+        """
+        tenant_id: acme
+        environment: dev
+        source_connector: csv
+        target_connector: iceberg
+        asset: orders
+        asset_path: asset.yaml
+        schema_validation_mode: %s
+        source:
+          files: ["data/*.csv"]
+        target:
+          warehouse: %s
+        %s
+        """
+            .formatted(mode, dir.resolve("warehouse"), extra));
+  }
+
+  Path csv(String name, String... rows) {
+    List<String> lines = new ArrayList<>();
+    lines.add("order_id,email,amount,paid,created_at");
+    lines.addAll(List.of(rows));
+    return write("data/" + name, String.join("\n", lines) + "\n");
+  }
+
+  static String row(long id) {
+    return id
+        + ",c"
+        + id
+        + "@example.com,"
+        + (id * 1.5)
+        + ",true,2025-01-0"
+        + (1 + id % 9)
+        + "T10:00:00Z";
+  }
+
+  Path write(String name, String text) {
+    try {
+      Path file = dir.resolve(name);
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, text);
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  LoadedJob load() {
+    return new JobLoader(Map.of())
+        .load(dir.resolve("job.yaml"), JobLoader.AssetRequirement.REQUIRED);
+  }
+
+  RunResult run() {
+    return run(false);
+  }
+
+  RunResult run(boolean fullRefresh) {
+    LoadedJob loaded = load();
+    TagInputs inputs =
+        TagInputs.of(loaded.job(), loaded.asset(), Instant.parse("2026-11-23T10:00:00Z"));
+    Map<String, String> properties =
+        IcebergPropertyRules.render(inputs, TagDeriver.derive(inputs)).values();
+    RunRequest request =
+        new RunRequest(
+            loaded,
+            properties,
+            dir,
+            "run" + (++runs) + "-" + System.nanoTime(),
+            Instant.parse("2026-11-23T10:00:00Z"),
+            fullRefresh,
+            false,
+            RunRequest.DEFAULT_TARGET_FILE_BYTES,
+            RunRequest.ProgressListener.NONE);
+    return Pipeline.run(request);
+  }
+
+  Catalog catalog() {
+    return CatalogFactory.open(CatalogFactory.spec(load().job().target(), dir));
+  }
+
+  Table table() {
+    return catalog().loadTable(TableIdentifier.of("acme", "sales", "orders"));
+  }
+
+  List<Record> rows() {
+    try (CloseableIterable<Record> records = IcebergGenerics.read(table()).build()) {
+      List<Record> rows = new ArrayList<>();
+      records.forEach(r -> rows.add(r.copy()));
+      return rows;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  long dataFilesOnDisk() {
+    try (var files = Files.walk(dir.resolve("warehouse"))) {
+      return files.filter(f -> f.toString().endsWith(".parquet")).count();
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  static void assertRowCount(IngestFixture fixture, int count) {
+    assertThat(fixture.rows()).hasSize(count);
+  }
+}
