@@ -177,6 +177,11 @@ public final class Pipeline {
         }
 
         List<DataFile> files = writer.complete();
+        if (files.isEmpty() && exists && !request.fullRefresh() && !source.replacesTable()) {
+          // Nothing new (an incremental read found no rows): no empty snapshot.
+          return propertiesOnly(true, skipped);
+        }
+
         long snapshot = commit(txn, files, fingerprints, cursors, exists);
         long bytes = files.stream().mapToLong(DataFile::fileSizeInBytes).sum();
         return result(
