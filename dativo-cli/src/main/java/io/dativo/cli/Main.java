@@ -100,11 +100,19 @@ public final class Main {
     return ExitCode.INTERNAL_ERROR;
   }
 
-  /** A failed external tool or service is 5; everything else the user can fix is 2. */
+  /** A failed external tool or service is 5, rows that fail validation 3, other user errors 2. */
   static int exitCode(DativoException exception) {
     if (exception instanceof io.dativo.core.terraform.TerraformException terraform
         && terraform.isExternal()) {
       return ExitCode.EXTERNAL_FAILURE;
+    }
+
+    if (exception instanceof io.dativo.ingest.IngestException ingest) {
+      return switch (ingest.kind()) {
+        case DATA -> ExitCode.VALIDATION_FAILED;
+        case EXTERNAL -> ExitCode.EXTERNAL_FAILURE;
+        case CONFIG, NOT_AVAILABLE -> ExitCode.INVALID_CONFIG;
+      };
     }
 
     return ExitCode.INVALID_CONFIG;

@@ -1,0 +1,107 @@
+package io.dativo.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code dativo run} as the README shows it: the shipped CSV example on the embedded defaults. */
+class RunCommandIT {
+  private static final Path EXAMPLE =
+      Path.of("../examples/jobs/acme/csv_orders.yaml").toAbsolutePath().normalize();
+  private static final Map<String, String> ENV = Map.of("SOURCE_DATE_EPOCH", "1764084600");
+
+  @TempDir Path workingDir;
+
+  @Test
+  void theReadmeExampleLandsItsRowsAndTags() throws IOException {
+    CliRun run = CliRun.in(workingDir, ENV, "run", "--config", EXAMPLE.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out())
+        .contains("done: acme.sales.csv_orders")
+        .contains("3,000 read, 3,000 written, 0 rejected");
+    assertThat(Files.exists(workingDir.resolve(".dativo/warehouse/catalog.db"))).isTrue();
+
+    CliRun table =
+        CliRun.in(workingDir, ENV, "table", "--config", EXAMPLE.toString(), "--format", "json");
+    JsonNode json = new ObjectMapper().readTree(table.out());
+    assertThat(json.get("properties").get("governance.owner").asText())
+        .isEqualTo("sales-data@acme.com");
+    assertThat(json.get("properties").get("infrastructure.cost_center").asText())
+        .isEqualTo("DATA-001");
+    assertThat(json.get("snapshot").get("total-records").asText()).isEqualTo("3000");
+  }
+
+  @Test
+  void aSecondRunReadsNothingAndSaysSo() throws IOException {
+    CliRun.in(workingDir, ENV, "run", "--config", EXAMPLE.toString());
+
+    CliRun again =
+        CliRun.in(workingDir, ENV, "run", "--config", EXAMPLE.toString(), "--format", "json");
+
+    JsonNode json = new ObjectMapper().readTree(again.out());
+    assertThat(json.get("rows_read").asLong()).isZero();
+    assertThat(json.get("units_skipped")).hasSize(1);
+  }
+
+  @Test
+  void aDryRunWritesNothing() {
+    CliRun run = CliRun.in(workingDir, ENV, "run", "--config", EXAMPLE.toString(), "--dry-run");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).startsWith("dry run: acme.sales.csv_orders").contains("orders.csv");
+    assertThat(Files.exists(workingDir.resolve(".dativo/warehouse/acme"))).isFalse();
+  }
+
+  @Test
+  void aConnectorThatIsNotBuiltYetSaysSoPlainly() {
+    CliRun run =
+        CliRun.in(
+            workingDir,
+            ENV,
+            "run",
+            "--config",
+            Path.of("../examples/jobs/globex/stripe_customers.yaml").toAbsolutePath().toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_CONFIG);
+    assertThat(run.err())
+        .contains("the stripe source connector is not available in this version yet");
+  }
+
+  @Test
+  void otherModesAreNotAvailableYet() {
+    CliRun run =
+        CliRun.in(workingDir, ENV, "run", "--config", EXAMPLE.toString(), "--mode", "cloud");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_CONFIG);
+    assertThat(run.err()).contains("only self_hosted is available");
+  }
+
+  @Test
+  void aBadRowInStrictModeIsAValidationFailure() throws IOException {
+    Path dir = Files.createDirectories(workingDir.resolve("job"));
+    Files.copy(
+        EXAMPLE.getParent().resolve("../../assets/csv/v1.0/orders.yaml").normalize(),
+        dir.resolve("orders.yaml"));
+    Files.writeString(
+        dir.resolve("orders.csv"),
+        "order_id,customer_email,amount,currency,status,created_at\n1,a@b.c,1.0,USD,paid,yesterday\n");
+    Files.writeString(
+        dir.resolve("job.yaml"),
+        "tenant_id: acme\nenvironment: dev\nsource_connector: csv\ntarget_connector: iceberg\nasset: csv_orders\nasset_path: orders.yaml\nsource: {files: [orders.csv]}\n");
+
+    CliRun run = CliRun.in(workingDir, ENV, "run", "--config", dir.resolve("job.yaml").toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.VALIDATION_FAILED);
+    assertThat(run.err())
+        .contains("Cannot ingest orders.csv row 1: column 'created_at': expected a timestamp")
+        .doesNotContain("\tat ");
+  }
+}
