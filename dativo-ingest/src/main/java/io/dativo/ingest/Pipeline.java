@@ -7,6 +7,7 @@ import io.dativo.core.config.asset.Column;
 import io.dativo.ingest.catalog.CatalogFactory;
 import io.dativo.ingest.schema.IcebergSchemas;
 import io.dativo.ingest.schema.ValueConverter;
+import io.dativo.ingest.sink.AsyncRecordWriter;
 import io.dativo.ingest.sink.CommittedSources;
 import io.dativo.ingest.sink.RollingWriter;
 import io.dativo.ingest.sink.TableProperties;
@@ -165,17 +166,19 @@ public final class Pipeline {
       RollingWriter writer =
           new RollingWriter(
               txn.table(), schema, txn.table().spec(), request.targetFileBytes(), request.runId());
+      AsyncRecordWriter async = new AsyncRecordWriter(writer, schema);
       try {
         Map<String, String> cursors = new LinkedHashMap<>();
         List<String> fingerprints = new ArrayList<>();
         int done = 0;
         for (SourceUnit unit : toRead) {
-          read(unit, schema, writer, cursors);
+          read(unit, schema, async, cursors);
           fingerprints.add(unit.fingerprint());
           sourceBytes += unit.sizeBytes();
           request.progress().progress(rowsRead, unit.id(), ++done, toRead.size());
         }
 
+        async.finish();
         List<DataFile> files = writer.complete();
         if (files.isEmpty() && exists && !request.fullRefresh() && !source.replacesTable()) {
           // Nothing new (an incremental read found no rows): no empty snapshot.
@@ -191,6 +194,7 @@ public final class Pipeline {
             toRead.stream().map(SourceUnit::id).toList(),
             skipped);
       } catch (RuntimeException e) {
+        async.abort();
         writer.abort();
         throw e;
       } finally {
@@ -259,7 +263,7 @@ public final class Pipeline {
     }
 
     private void read(
-        SourceUnit unit, Schema schema, RollingWriter writer, Map<String, String> cursors) {
+        SourceUnit unit, Schema schema, AsyncRecordWriter writer, Map<String, String> cursors) {
       List<String> names = columns.stream().map(Column::name).toList();
       Optional<String> cursorStart =
           source
@@ -282,16 +286,16 @@ public final class Pipeline {
               ? schema.columns().indexOf(ingestDate)
               : -1;
       LocalDate today = request.startedAt().atOffset(ZoneOffset.UTC).toLocalDate();
-      GenericRecord record = GenericRecord.create(schema);
       try (RowStream rows = source.open(unit, names, cursorStart)) {
         while (rows.next()) {
           rowsRead++;
+          GenericRecord record = writer.next();
           if (fill(record, rows, fields, positions)) {
             if (ingestDatePosition >= 0) {
               record.set(ingestDatePosition, today);
             }
 
-            writer.write(record);
+            writer.commitRecord();
             rowsWritten++;
           }
 

@@ -84,6 +84,7 @@ public record RunReport(Path workingDir, RunResult result) {
     root.put("source_bytes", result.sourceBytes());
     root.put("duration_ms", result.duration().toMillis());
     root.put("rows_per_second", Math.round(result.rowsPerSecond()));
+    root.put("peak_heap_bytes", peakHeapBytes());
     result
         .rejectsFile()
         .ifPresentOrElse(
@@ -94,6 +95,14 @@ public record RunReport(Path workingDir, RunResult result) {
     var skipped = root.putArray("units_skipped");
     result.unitsSkipped().forEach(u -> skipped.add(Paths.show(workingDir, Path.of(u))));
     return Json.write(root);
+  }
+
+  /** The JVM's peak heap use so far (all heap pools), as benchmarks report it. */
+  static long peakHeapBytes() {
+    return java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
+        .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
+        .mapToLong(p -> p.getPeakUsage().getUsed())
+        .sum();
   }
 
   private static void row(StringBuilder text, String label, String value) {

@@ -14,6 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.Optional;
 import org.apache.iceberg.types.Type;
 import org.apache.iceberg.types.Types;
 
@@ -23,6 +24,8 @@ import org.apache.iceberg.types.Types;
  * reason; empty text is null.
  */
 public final class ValueConverter {
+  private static final java.util.regex.Pattern OFFSET =
+      java.util.regex.Pattern.compile("[+-]\\d\\d:?\\d\\d$");
   private static final DateTimeFormatter SPACE_TIMESTAMP =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSSSSS][.SSS]");
 
@@ -123,6 +126,11 @@ public final class ValueConverter {
     }
 
     String text = value.toString().trim();
+    Optional<LocalDate> fast = FastTimes.date(text);
+    if (fast.isPresent()) {
+      return fast.get();
+    }
+
     try {
       return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
     } catch (DateTimeParseException e) {
@@ -152,12 +160,17 @@ public final class ValueConverter {
     }
 
     String text = value.toString().trim();
+    Optional<OffsetDateTime> fast = FastTimes.timestamp(text);
+    if (fast.isPresent()) {
+      return fast.get();
+    }
+
     try {
-      if (text.chars().allMatch(Character::isDigit)) {
+      if (!text.isEmpty() && text.chars().allMatch(Character::isDigit)) {
         return Instant.ofEpochSecond(Long.parseLong(text)).atOffset(ZoneOffset.UTC);
       }
 
-      if (text.endsWith("Z") || text.matches(".*[+-]\\d\\d:?\\d\\d$")) {
+      if (text.endsWith("Z") || OFFSET.matcher(text).find()) {
         return OffsetDateTime.parse(text.replace(' ', 'T')).withOffsetSameInstant(ZoneOffset.UTC);
       }
 

@@ -1,7 +1,6 @@
 package io.dativo.ingest.source;
 
 import io.dativo.ingest.IngestException;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,16 +14,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * CSV files or globs ({@code source.files}), streamed record by record. Options ({@code
@@ -35,7 +30,8 @@ import org.apache.commons.csv.CSVRecord;
 public final class CsvSource implements Source {
   private final List<Path> files;
   private final Path base;
-  private final CSVFormat format;
+  private final char delimiter;
+  private final Character quote;
   private final boolean header;
   private final Charset encoding;
 
@@ -49,18 +45,19 @@ public final class CsvSource implements Source {
     this.header = !"false".equalsIgnoreCase(String.valueOf(options.getOrDefault("header", "true")));
     this.encoding = Charset.forName(String.valueOf(options.getOrDefault("encoding", "UTF-8")));
     String delimiter = String.valueOf(options.getOrDefault("delimiter", ","));
-    String quote = String.valueOf(options.getOrDefault("quote", "\""));
-    CSVFormat.Builder builder =
-        CSVFormat.RFC4180
-            .builder()
-            .setDelimiter(delimiter.equals("\\t") ? "\t" : delimiter)
-            .setQuote(quote.isEmpty() ? null : quote.charAt(0))
-            .setIgnoreEmptyLines(true);
-    if (header) {
-      builder.setHeader().setSkipHeaderRecord(true);
+    String quoteChar = String.valueOf(options.getOrDefault("quote", "\""));
+    String effective = delimiter.equals("\\t") ? "\t" : delimiter;
+    if (effective.length() != 1) {
+      throw new IngestException(
+          IngestException.Kind.CONFIG,
+          "Cannot read CSV: source.options.delimiter must be one character, found '"
+              + delimiter
+              + "'",
+          null);
     }
 
-    this.format = builder.get();
+    this.delimiter = effective.charAt(0);
+    this.quote = quoteChar.isEmpty() ? null : quoteChar.charAt(0);
   }
 
   /**
@@ -134,10 +131,9 @@ public final class CsvSource implements Source {
   public RowStream open(SourceUnit unit, List<String> columns, Optional<String> cursorStart) {
     Path file = Path.of(unit.id());
     try {
-      BufferedReader reader = Files.newBufferedReader(file, encoding);
-      CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get();
-      int[] index = header ? byName(parser, file, columns) : byPosition(columns);
-      return new CsvRows(parser, file.getFileName().toString(), index);
+      CsvReader reader = new CsvReader(Files.newBufferedReader(file, encoding), delimiter, quote);
+      int[] index = header ? byName(reader, file, columns) : byPosition(columns);
+      return new CsvRows(reader, file.getFileName().toString(), index, header);
     } catch (IOException e) {
       throw new IngestException(
           IngestException.Kind.CONFIG, "Cannot read " + file + ": " + e.getMessage(), null, e);
@@ -145,26 +141,25 @@ public final class CsvSource implements Source {
   }
 
   /** Header names to column indexes; a missing column is null in every row (the schema decides). */
-  private static int[] byName(CSVParser parser, Path file, List<String> columns) {
-    Map<String, Integer> header = parser.getHeaderMap();
-    if (header == null || header.isEmpty()) {
+  private static int[] byName(CsvReader reader, Path file, List<String> columns)
+      throws IOException {
+    if (!reader.next()) {
       throw new IngestException(
           IngestException.Kind.CONFIG,
-          "Cannot read " + file + ": no header line",
+          "Cannot read " + file + ": the file is empty (no header line)",
           "set source.options.header: false to map columns by position");
     }
 
+    List<String> header =
+        reader.fields().stream().map(h -> h.replace("\uFEFF", "").trim()).toList();
     int[] index = new int[columns.size()];
     for (int i = 0; i < columns.size(); i++) {
       String column = columns.get(i);
-      Integer position = header.get(column);
-      if (position == null) {
-        position =
-            header.entrySet().stream()
-                .filter(e -> e.getKey().trim().equalsIgnoreCase(column))
-                .map(Map.Entry::getValue)
-                .findFirst()
-                .orElse(-1);
+      int position = header.indexOf(column);
+      for (int h = 0; position < 0 && h < header.size(); h++) {
+        if (header.get(h).equalsIgnoreCase(column)) {
+          position = h;
+        }
       }
 
       index[i] = position;
@@ -198,37 +193,26 @@ public final class CsvSource implements Source {
 
   /** Streams records; values are the CSV's text. */
   private static final class CsvRows implements RowStream {
-    private final CSVParser parser;
-    private final Iterator<CSVRecord> records;
+    private final CsvReader reader;
     private final String name;
     private final int[] index;
-    private CSVRecord current;
+    private final long headerRecords;
 
-    CsvRows(CSVParser parser, String name, int[] index) {
-      this.parser = parser;
-      this.records = parser.iterator();
+    CsvRows(CsvReader reader, String name, int[] index, boolean header) {
+      this.reader = reader;
       this.name = name;
       this.index = index;
+      this.headerRecords = header ? 1 : 0;
     }
 
     @Override
     public boolean next() {
       try {
-        if (!records.hasNext()) {
-          return false;
-        }
-
-        current = records.next();
-        return true;
-      } catch (UncheckedIOException e) {
+        return reader.next();
+      } catch (IOException e) {
         throw new IngestException(
-            IngestException.Kind.CONFIG,
-            "Cannot parse "
-                + name
-                + " near line "
-                + parser.getCurrentLineNumber()
-                + ": "
-                + e.getMessage(),
+            IngestException.Kind.DATA,
+            "Cannot parse " + name + " near line " + reader.line() + ": " + e.getMessage(),
             "check quoting",
             e);
       }
@@ -237,18 +221,18 @@ public final class CsvSource implements Source {
     @Override
     public Object value(int column) {
       int position = index[column];
-      return position >= 0 && position < current.size() ? current.get(position) : null;
+      return position >= 0 && position < reader.size() ? reader.get(position) : null;
     }
 
     @Override
     public String position() {
-      return name + " row " + current.getRecordNumber();
+      return name + " row " + (reader.records() - headerRecords);
     }
 
     @Override
     public void close() {
       try {
-        parser.close();
+        reader.close();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
