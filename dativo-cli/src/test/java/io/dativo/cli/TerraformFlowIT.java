@@ -179,4 +179,41 @@ class TerraformFlowIT {
     assertThat(plan.exitCode()).isEqualTo(ExitCode.EXTERNAL_FAILURE);
     assertThat(plan.err()).contains("terraform plan failed (exit 1)");
   }
+
+  /** The README's Terraform example, on a copy of examples/: apply, outputs into the job, run. */
+  @Test
+  void theReadmeTerraformDemoRunsEndToEnd() throws IOException {
+    Path examples = dir.resolve("repo/examples");
+    copyTree(Path.of("../examples"), examples);
+    Path job = examples.resolve("jobs/acme/terraform_demo.yaml");
+    Path cwd = dir.resolve("repo");
+
+    CliRun apply =
+        CliRun.in(cwd, env, "infra", "apply", "--config", job.toString(), "--auto-approve");
+    CliRun run = CliRun.in(cwd, env, "run", "--config", job.toString());
+
+    assertThat(apply.exitCode()).as(apply.err()).isZero();
+    assertThat(apply.out()).contains("target.table = orders_dev  (output table_name)");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("done: acme.terraform_demo.orders_dev").contains("3,000 read");
+    assertThat(cwd.resolve(".dativo/terraform-demo/acme-dev/warehouse")).isDirectory();
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (var files = Files.walk(from)) {
+      for (Path file :
+          files
+              .filter(
+                  f -> !f.toString().contains(".terraform") && !f.toString().contains("tfstate"))
+              .toList()) {
+        Path target = to.resolve(from.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(target);
+        } else {
+          Files.createDirectories(target.getParent());
+          Files.copy(file, target);
+        }
+      }
+    }
+  }
 }
