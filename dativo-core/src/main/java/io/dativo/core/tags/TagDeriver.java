@@ -110,12 +110,19 @@ public final class TagDeriver {
 
   private static TagLayer assetMetadata(AssetDefinition asset) {
     TagLayer.Builder layer = new TagLayer.Builder(TagSource.ASSET_METADATA);
-    asset.domain().ifPresent(d -> layer.put(DOMAIN, d, "domain"));
-    asset.dataProduct().ifPresent(d -> layer.put(DATA_PRODUCT, d, "dataProduct"));
+    boolean ownDomain =
+        asset.governance().domain().isEmpty()
+            || !asset.domain().equals(asset.governance().domain());
+    asset.domain().ifPresent(d -> layer.put(DOMAIN, d, ownDomain ? "domain" : "governance.domain"));
+    boolean ownProduct =
+        asset.governance().dataProduct().isEmpty()
+            || !asset.dataProduct().equals(asset.governance().dataProduct());
     asset
-        .owner()
+        .dataProduct()
         .ifPresent(
-            o -> layer.put(OWNER, o, asset.team().owner().isPresent() ? "team.owner" : "team"));
+            d ->
+                layer.put(DATA_PRODUCT, d, ownProduct ? "dataProduct" : "governance.data_product"));
+    asset.owner().ifPresent(o -> layer.put(OWNER, o, ownerPath(asset, o)));
     asset.status().ifPresent(s -> layer.put(STATUS, s, "status"));
     Set<String> dataTags = new LinkedHashSet<>(asset.tags());
     dataTags.addAll(asset.governance().tags());
@@ -127,6 +134,17 @@ public final class TagDeriver {
     }
 
     return layer.build();
+  }
+
+  private static String ownerPath(AssetDefinition asset, String owner) {
+    if (asset.team().owner().isPresent()) {
+      return "team.owner";
+    }
+
+    return asset.governance().owner().filter(owner::equals).isPresent()
+            && asset.team().members().stream().noneMatch(m -> m.username().equals(owner))
+        ? "governance.owner"
+        : "team";
   }
 
   /** ODCS customProperties that carry FinOps facts. */

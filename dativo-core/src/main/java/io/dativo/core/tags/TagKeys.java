@@ -108,8 +108,14 @@ public final class TagKeys {
    * ContainsFinancial}).
    */
   public static String containsTag(String classification) {
+    String trimmed = classification.trim();
+    // A short class is an acronym in any case: pii and PII both give ContainsPII.
+    if (trimmed.length() <= 4 && trimmed.chars().allMatch(Character::isLetterOrDigit)) {
+      return CONTAINS_PREFIX + trimmed.toUpperCase(Locale.ROOT);
+    }
+
     StringBuilder name = new StringBuilder(CONTAINS_PREFIX);
-    for (String part : classification.trim().split("[_\\-\\s.]+")) {
+    for (String part : trimmed.split("[_\\-\\s.]+")) {
       if (part.isEmpty()) {
         continue;
       }

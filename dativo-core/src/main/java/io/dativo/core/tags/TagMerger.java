@@ -50,6 +50,10 @@ public final class TagMerger {
       return;
     }
 
+    if (current != null && current.source() == source && current.value().equals(entry.value())) {
+      return; // the same value again from the same source: nothing to record
+    }
+
     ResolvedTag tag = ResolvedTag.of(entry.key(), entry.value(), entry.origin());
     resolved.put(entry.key(), current == null ? tag : current.overriddenBy(tag));
   }

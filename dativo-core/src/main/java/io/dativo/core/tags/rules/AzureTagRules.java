@@ -58,6 +58,12 @@ public final class AzureTagRules extends KeyValueRules {
     return clip(value, MAX_VALUE_LENGTH, changes, "value");
   }
 
+  /** Azure tag names are case-insensitive: CostCenter and costcenter are one tag. */
+  @Override
+  String collisionKey(String renderedKey) {
+    return renderedKey.toLowerCase(Locale.ROOT);
+  }
+
   @Override
   Optional<String> reserved(String renderedKey) {
     String lower = renderedKey.toLowerCase(Locale.ROOT);

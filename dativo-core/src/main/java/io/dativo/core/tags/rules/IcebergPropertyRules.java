@@ -142,16 +142,17 @@ public final class IcebergPropertyRules {
   }
 
   private static void infrastructure(Properties properties, JobConfig job, Infrastructure infra) {
+    // Seed 000's metadata.tags first, so seed 002's infrastructure.tags win a shared key.
+    for (TagEntry tag : infra.tags().metadataTags()) {
+      properties.put("infrastructure." + tag.key(), tag.value(), tag.path());
+    }
+
     for (TagEntry tag : infra.tags().declared()) {
       properties.put("infrastructure." + tag.key(), tag.value(), tag.path());
     }
 
     for (TagEntry tag : infra.tags().custom()) {
       properties.put("infrastructure.custom." + tag.key(), tag.value(), tag.path());
-    }
-
-    for (TagEntry tag : infra.tags().metadataTags()) {
-      properties.put("infrastructure." + tag.key(), tag.value(), tag.path());
     }
 
     infra

@@ -26,6 +26,11 @@ abstract class KeyValueRules implements TagRules {
   /** The provider value; changes are reported through {@code changes}. */
   abstract String value(String value, Changes changes);
 
+  /** The form in which two keys are the same key to the provider (Azure ignores case). */
+  String collisionKey(String renderedKey) {
+    return renderedKey;
+  }
+
   /** Why a rendered key is reserved by the provider, if it is. */
   abstract Optional<String> reserved(String renderedKey);
 
@@ -52,6 +57,7 @@ abstract class KeyValueRules implements TagRules {
     Map<String, String> sources = new LinkedHashMap<>();
     List<Adjustment> adjustments = new ArrayList<>();
     List<String> problems = new ArrayList<>();
+    Map<String, String> seen = new LinkedHashMap<>();
     for (ResolvedTag tag : byPriority(tags)) {
       Changes keyChanges = new Changes();
       String key = key(tag.key(), keyChanges);
@@ -68,10 +74,11 @@ abstract class KeyValueRules implements TagRules {
         continue;
       }
 
-      if (sources.containsKey(key)) {
+      String collision = collisionKey(key);
+      if (seen.containsKey(collision)) {
         problems.add(
             "tags "
-                + sources.get(key)
+                + seen.get(collision)
                 + " and "
                 + tag.key()
                 + " both become "
@@ -81,6 +88,8 @@ abstract class KeyValueRules implements TagRules {
                 + "'");
         continue;
       }
+
+      seen.put(collision, tag.key());
 
       Changes valueChanges = new Changes();
       String value = value(tag.value(), valueChanges);

@@ -126,6 +126,17 @@ class IcebergPropertyRulesTest {
   }
 
   @Test
+  void declaredInfrastructureTagsWinOverSeed000MetadataTags() {
+    String job =
+        JOB.replace(
+            "  metadata:\n", "  metadata:\n    tags: {cost_center: FROM-METADATA, CustomTag: v}\n");
+
+    assertThat(render(job, ASSET).values())
+        .containsEntry("infrastructure.cost_center", "DATA-001")
+        .containsEntry("infrastructure.CustomTag", "v");
+  }
+
+  @Test
   void glueParametersMirrorTheIcebergProperties() {
     Rendering iceberg = render(JOB, ASSET);
 

@@ -169,6 +169,17 @@ class RendererRulesTest {
   }
 
   @Test
+  void azureTagNamesCollideRegardlessOfCase() {
+    assertThatThrownBy(
+            () ->
+                new AzureTagRules()
+                    .render(
+                        TestTags.of("CostCenter", "a", "costcenter", "b"), OverflowPolicy.ERROR))
+        .isInstanceOf(TagRenderException.class)
+        .hasMessageContaining("tags CostCenter and costcenter both become azure key 'costcenter'");
+  }
+
+  @Test
   void azureReplacesForbiddenNameCharactersAndClipsStorageAccountNames() {
     Rendering plain =
         new AzureTagRules()
