@@ -12,7 +12,9 @@ import picocli.CommandLine.ParentCommand;
       InfraTfvarsCommand.class,
       InfraPlanCommand.class,
       InfraApplyCommand.class,
-      InfraOutputsCommand.class
+      InfraOutputsCommand.class,
+      InfraValidateCommand.class,
+      InfraApplyTagsCommand.class
     })
 final class InfraCommand implements Runnable {
   @ParentCommand DativoCommand root;

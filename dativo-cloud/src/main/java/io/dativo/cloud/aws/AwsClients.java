@@ -1,0 +1,162 @@
+package io.dativo.cloud.aws;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.emr.EmrClient;
+import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * The AWS SDK clients of one job: the standard credential chain (or keys in the environment), the
+ * job's region, the standard endpoint settings ({@code AWS_ENDPOINT_URL}, {@code
+ * AWS_ENDPOINT_URL_<SERVICE>}) read from the environment Dativo was given, and retries with
+ * exponential backoff and jitter on throttling and 5xx, bounded in attempts and time.
+ */
+public final class AwsClients implements AutoCloseable {
+  static final int MAX_ATTEMPTS = 8;
+  static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(120);
+
+  private final Map<String, String> env;
+  private final Region region;
+  private final AwsCredentialsProvider credentials;
+  private S3Client s3;
+  private IamClient iam;
+  private GlueClient glue;
+  private StsClient sts;
+  private EmrClient emr;
+  private Ec2Client ec2;
+
+  public AwsClients(Map<String, String> env, Optional<String> region) {
+    this.env = Map.copyOf(env);
+    this.region =
+        Region.of(
+            region
+                .or(() -> Optional.ofNullable(env.get("AWS_REGION")))
+                .or(() -> Optional.ofNullable(env.get("AWS_DEFAULT_REGION")))
+                .orElse("us-east-1"));
+    this.credentials = credentials(env);
+  }
+
+  public Region region() {
+    return region;
+  }
+
+  public synchronized S3Client s3() {
+    if (s3 == null) {
+      s3 = configure(S3Client.builder(), "S3").forcePathStyle(endpoint("S3").isPresent()).build();
+    }
+
+    return s3;
+  }
+
+  public synchronized IamClient iam() {
+    if (iam == null) {
+      iam = configure(IamClient.builder(), "IAM").region(Region.AWS_GLOBAL).build();
+    }
+
+    return iam;
+  }
+
+  public synchronized GlueClient glue() {
+    if (glue == null) {
+      glue = configure(GlueClient.builder(), "GLUE").build();
+    }
+
+    return glue;
+  }
+
+  public synchronized StsClient sts() {
+    if (sts == null) {
+      sts = configure(StsClient.builder(), "STS").build();
+    }
+
+    return sts;
+  }
+
+  public synchronized EmrClient emr() {
+    if (emr == null) {
+      emr = configure(EmrClient.builder(), "EMR").build();
+    }
+
+    return emr;
+  }
+
+  public synchronized Ec2Client ec2() {
+    if (ec2 == null) {
+      ec2 = configure(Ec2Client.builder(), "EC2").build();
+    }
+
+    return ec2;
+  }
+
+  private <
+          B extends
+              AwsClientBuilder<B, C>
+                  & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, C>,
+          C>
+      B configure(B builder, String service) {
+    builder
+        .region(region)
+        .credentialsProvider(credentials)
+        .httpClientBuilder(UrlConnectionHttpClient.builder())
+        .overrideConfiguration(
+            ClientOverrideConfiguration.builder()
+                .retryStrategy(
+                    AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                        .maxAttempts(MAX_ATTEMPTS)
+                        .build())
+                .apiCallTimeout(API_CALL_TIMEOUT)
+                .build());
+    endpoint(service).ifPresent(e -> builder.endpointOverride(URI.create(e)));
+    return builder;
+  }
+
+  /** {@code AWS_ENDPOINT_URL_<SERVICE>}, else {@code AWS_ENDPOINT_URL}. */
+  Optional<String> endpoint(String service) {
+    return Optional.ofNullable(env.get("AWS_ENDPOINT_URL_" + service.toUpperCase(Locale.ROOT)))
+        .or(() -> Optional.ofNullable(env.get("AWS_ENDPOINT_URL")));
+  }
+
+  private static AwsCredentialsProvider credentials(Map<String, String> env) {
+    String key = env.get("AWS_ACCESS_KEY_ID");
+    String secret = env.get("AWS_SECRET_ACCESS_KEY");
+    if (key != null && secret != null) {
+      String token = env.get("AWS_SESSION_TOKEN");
+      return StaticCredentialsProvider.create(
+          token == null
+              ? AwsBasicCredentials.create(key, secret)
+              : AwsSessionCredentials.create(key, secret, token));
+    }
+
+    return DefaultCredentialsProvider.builder().build();
+  }
+
+  @Override
+  public void close() {
+    for (AutoCloseable client : new AutoCloseable[] {s3, iam, glue, sts, emr, ec2}) {
+      if (client != null) {
+        try {
+          client.close();
+        } catch (Exception e) {
+          // closing idle HTTP connections
+        }
+      }
+    }
+  }
+}
