@@ -53,15 +53,19 @@ final class InfraApplyTagsCommand implements Callable<Integer> {
     }
 
     List<ResourceTagPlan> results;
+    long apiCalls = -1;
     try (CloudProvider provider = CloudProviders.open(context, loaded)) {
       Map<String, String> rendered =
           TagRenderers.render(provider.id(), tags.inputs(), tags.tags(), loaded.job().tagOverflow())
               .values();
       List<ResourceTagPlan> plan = provider.plan(JobResources.of(loaded.job()), rendered);
       results = dryRun ? plan : provider.apply(plan);
+      if (provider instanceof io.dativo.core.cloud.CountsApiCalls counted) {
+        apiCalls = counted.apiCalls();
+      }
     }
 
-    print(context, results);
+    print(context, results, apiCalls);
     long failed = results.stream().filter(r -> r.action() == ResourceTagPlan.Action.FAILED).count();
     if (failed == 0) {
       return ExitCode.OK;
@@ -70,7 +74,8 @@ final class InfraApplyTagsCommand implements Callable<Integer> {
     return failed == results.size() ? ExitCode.EXTERNAL_FAILURE : ExitCode.PARTIAL_FAILURE;
   }
 
-  private void print(CliContext context, List<ResourceTagPlan> results) throws Exception {
+  private void print(CliContext context, List<ResourceTagPlan> results, long apiCalls)
+      throws Exception {
     Map<String, Integer> summary = new TreeMap<>(Map.of("unchanged", 0, "update", 0, "failed", 0));
     results.forEach(r -> summary.merge(r.action().id(), 1, Integer::sum));
     if (infra.root.format == OutputFormat.json) {
@@ -88,7 +93,12 @@ final class InfraApplyTagsCommand implements Callable<Integer> {
         result.error().ifPresentOrElse(e -> node.put("error", e), () -> node.putNull("error"));
       }
 
-      root.set("summary", mapper.valueToTree(summary));
+      ObjectNode summaryNode = mapper.valueToTree(summary);
+      if (apiCalls >= 0) {
+        summaryNode.put("api_calls", apiCalls);
+      }
+
+      root.set("summary", summaryNode);
       context.out().println(mapper.writeValueAsString(root));
       return;
     }

@@ -35,6 +35,8 @@ public final class AwsClients implements AutoCloseable {
   private final Map<String, String> env;
   private final Region region;
   private final AwsCredentialsProvider credentials;
+  private final java.util.concurrent.atomic.AtomicLong calls =
+      new java.util.concurrent.atomic.AtomicLong();
   private S3Client s3;
   private IamClient iam;
   private GlueClient glue;
@@ -51,6 +53,22 @@ public final class AwsClients implements AutoCloseable {
                 .or(() -> Optional.ofNullable(env.get("AWS_DEFAULT_REGION")))
                 .orElse("us-east-1"));
     this.credentials = credentials(env);
+  }
+
+  /** HTTP requests sent so far, each retry counted. */
+  public long apiCalls() {
+    return calls.get();
+  }
+
+  /** Counts every attempt (so retries show in the count). */
+  private record CallCounter(java.util.concurrent.atomic.AtomicLong calls)
+      implements software.amazon.awssdk.core.interceptor.ExecutionInterceptor {
+    @Override
+    public void beforeTransmission(
+        software.amazon.awssdk.core.interceptor.Context.BeforeTransmission context,
+        software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
+      calls.incrementAndGet();
+    }
   }
 
   public Region region() {
@@ -122,6 +140,7 @@ public final class AwsClients implements AutoCloseable {
                         .maxAttempts(MAX_ATTEMPTS)
                         .build())
                 .apiCallTimeout(API_CALL_TIMEOUT)
+                .addExecutionInterceptor(new CallCounter(calls))
                 .build());
     endpoint(service).ifPresent(e -> builder.endpointOverride(URI.create(e)));
     return builder;

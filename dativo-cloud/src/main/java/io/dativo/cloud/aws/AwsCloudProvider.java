@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.s3.model.Tagging;
  * a bucket's whole tag set, so it is always sent the merged set; IAM, Glue, EMR and EC2 add or
  * update only the keys that change.
  */
-public final class AwsCloudProvider implements CloudProvider {
+public final class AwsCloudProvider implements CloudProvider, io.dativo.core.cloud.CountsApiCalls {
   static final Set<String> USABLE_EMR_STATES =
       Set.of("STARTING", "BOOTSTRAPPING", "RUNNING", "WAITING");
 
@@ -401,6 +401,11 @@ public final class AwsCloudProvider implements CloudProvider {
     }
 
     return e.getMessage();
+  }
+
+  @Override
+  public long apiCalls() {
+    return clients.apiCalls();
   }
 
   @Override
