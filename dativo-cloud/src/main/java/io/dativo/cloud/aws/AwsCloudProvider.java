@@ -27,6 +27,9 @@ import software.amazon.awssdk.services.s3.model.Tagging;
  * update only the keys that change.
  */
 public final class AwsCloudProvider implements CloudProvider, io.dativo.core.cloud.CountsApiCalls {
+  /** Concurrent API calls while planning and applying tags. */
+  static final int CONCURRENCY = 8;
+
   static final Set<String> USABLE_EMR_STATES =
       Set.of("STARTING", "BOOTSTRAPPING", "RUNNING", "WAITING");
 
@@ -191,43 +194,74 @@ public final class AwsCloudProvider implements CloudProvider, io.dativo.core.clo
 
   @Override
   public List<ResourceTagPlan> plan(List<ResourceRef> resources, Map<String, String> tags) {
-    List<ResourceTagPlan> plans = new ArrayList<>();
-    for (ResourceRef resource : resources) {
-      try {
-        plans.add(TagPlanner.plan(resource, currentTags(resource), tags));
-      } catch (SdkException | UnsupportedOperationException e) {
-        plans.add(
-            new ResourceTagPlan(
+    return inParallel(
+        resources,
+        resource -> {
+          try {
+            return TagPlanner.plan(resource, currentTags(resource), tags);
+          } catch (SdkException | UnsupportedOperationException e) {
+            return new ResourceTagPlan(
                 resource,
                 ResourceTagPlan.Action.FAILED,
                 Map.of(),
                 Map.of(),
                 Map.of(),
-                Optional.of(message(e))));
-      }
-    }
-
-    return plans;
+                Optional.of(message(e)));
+          }
+        });
   }
 
   @Override
   public List<ResourceTagPlan> apply(List<ResourceTagPlan> plan) {
-    List<ResourceTagPlan> results = new ArrayList<>();
-    for (ResourceTagPlan resource : plan) {
-      if (resource.action() != ResourceTagPlan.Action.UPDATE) {
-        results.add(resource);
-        continue;
-      }
+    return inParallel(
+        plan,
+        resource -> {
+          if (resource.action() != ResourceTagPlan.Action.UPDATE) {
+            return resource;
+          }
 
-      try {
-        write(resource);
-        results.add(resource);
-      } catch (SdkException e) {
-        results.add(resource.failed(message(e)));
-      }
+          try {
+            write(resource);
+            return resource;
+          } catch (SdkException e) {
+            return resource.failed(message(e));
+          }
+        });
+  }
+
+  /**
+   * Runs one call per resource on {@link #CONCURRENCY} threads, results in input order: API
+   * latency, not CPU, bounds tagging, and throttling is absorbed by the retries.
+   */
+  private static <T, R> List<R> inParallel(List<T> items, java.util.function.Function<T, R> call) {
+    if (items.size() <= 1) {
+      return items.stream().map(call).toList();
     }
 
-    return results;
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(Math.min(CONCURRENCY, items.size()));
+    try {
+      List<java.util.concurrent.Future<R>> futures = new ArrayList<>();
+      for (T item : items) {
+        futures.add(pool.submit(() -> call.apply(item)));
+      }
+
+      List<R> results = new ArrayList<>();
+      for (java.util.concurrent.Future<R> future : futures) {
+        results.add(future.get());
+      }
+
+      return results;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while tagging", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException runtime
+          ? runtime
+          : new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   private Map<String, String> currentTags(ResourceRef resource) {
