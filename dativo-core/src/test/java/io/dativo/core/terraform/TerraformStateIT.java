@@ -162,7 +162,7 @@ class TerraformStateIT {
         .hasMessageContaining("Terraform output 'glue_database_name' not found in")
         .hasMessageContaining("(workspace acme-prod)")
         .hasMessageContaining(
-            "outputs that exist: applied_tags, db_password, db_port, iam_role_arn, s3_bucket_name, subnet_ids");
+            "outputs that exist: applied_tags, db_password, db_port, iam_role_arn, motd, s3_bucket_name, subnet_ids");
   }
 
   @Test
