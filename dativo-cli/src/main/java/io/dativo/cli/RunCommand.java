@@ -64,6 +64,23 @@ final class RunCommand implements Callable<Integer> {
       return ExitCode.INVALID_CONFIG;
     }
 
+    // Say first what this version cannot run, before asking for Terraform state it would need.
+    LoadedJob preview =
+        JobLoading.load(
+                context,
+                job,
+                JobLoader.AssetRequirement.REQUIRED,
+                TerraformOutputsTransform.Requirement.OPTIONAL)
+            .loaded();
+    if (!io.dativo.ingest.source.Sources.AVAILABLE.contains(preview.job().sourceConnector())) {
+      throw new io.dativo.ingest.IngestException(
+          io.dativo.ingest.IngestException.Kind.NOT_AVAILABLE,
+          "Cannot run: the "
+              + preview.job().sourceConnector()
+              + " source connector is not available in this version yet",
+          "available sources: " + String.join(", ", io.dativo.ingest.source.Sources.AVAILABLE));
+    }
+
     LoadedJob loaded =
         JobLoading.load(
                 context,
