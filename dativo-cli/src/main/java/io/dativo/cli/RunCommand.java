@@ -111,7 +111,8 @@ final class RunCommand implements Callable<Integer> {
             fullRefresh,
             dryRun,
             targetFileBytes(loaded),
-            progress);
+            progress,
+            context.env());
     RunResult result = Pipeline.run(request);
     progress.finish();
     RunReport report = new RunReport(context.workingDir(), result);

@@ -67,7 +67,7 @@ public final class Pipeline {
     PartitionSpec spec = IcebergSchemas.spec(asset, assetSchema);
     CatalogFactory.CatalogSpec catalogSpec =
         CatalogFactory.spec(job.target(), request.workingDir());
-    Catalog catalog = CatalogFactory.open(catalogSpec);
+    Catalog catalog = CatalogFactory.open(catalogSpec, request.env());
     try (Source source = Sources.open(job)) {
       TableIdentifier id = tableId(job, asset);
       return new Run(request, catalog, id, assetSchema, spec, source, start).execute();
@@ -82,6 +82,12 @@ public final class Pipeline {
    */
   public static TableIdentifier tableId(JobConfig job, AssetDefinition asset) {
     Object namespace = job.target().get("namespace");
+    if (namespace == null
+        && job.target().get("catalog") instanceof Map<?, ?> catalog
+        && catalog.get("glue_database") != null) {
+      namespace = catalog.get("glue_database"); // a Glue database is a one-level namespace
+    }
+
     List<String> levels = new ArrayList<>();
     if (namespace != null) {
       levels.addAll(List.of(String.valueOf(namespace).split("\\.")));
@@ -379,6 +385,7 @@ public final class Pipeline {
       cursors.forEach(update::set);
       update.commit();
       txn.commitTransaction();
+      propagateToCatalog();
       return catalog.loadTable(id).currentSnapshot().snapshotId();
     }
 
@@ -395,6 +402,14 @@ public final class Pipeline {
       update.commit();
     }
 
+    /** Glue keeps its own copy of table parameters: bring it up to date after each commit. */
+    private void propagateToCatalog() {
+      if (catalog instanceof org.apache.iceberg.aws.glue.GlueCatalog) {
+        io.dativo.ingest.catalog.GlueTablePropagator.propagate(
+            id.namespace().level(0), id.name(), request.tableProperties(), request.env());
+      }
+    }
+
     /** Nothing new to read: bring the properties up to date, if they changed. */
     private RunResult propertiesOnly(boolean exists, List<String> skipped) {
       Optional<Long> snapshot = Optional.empty();
@@ -404,6 +419,7 @@ public final class Pipeline {
           Transaction txn = table.newTransaction();
           updateProperties(txn);
           txn.commitTransaction();
+          propagateToCatalog();
         }
 
         snapshot =

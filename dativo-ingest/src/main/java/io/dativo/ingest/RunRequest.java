@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * One run of a job: the loaded (effective) job, the table properties its tags render to, and the
- * run's options.
+ * One run of a job: the loaded (effective) job, the table properties its tags render to, the run's
+ * options, and the environment (AWS credentials and endpoints for Glue and S3).
  */
 public record RunRequest(
     LoadedJob loaded,
@@ -18,12 +18,14 @@ public record RunRequest(
     boolean fullRefresh,
     boolean dryRun,
     long targetFileBytes,
-    ProgressListener progress) {
+    ProgressListener progress,
+    Map<String, String> env) {
 
   public static final long DEFAULT_TARGET_FILE_BYTES = 128L * 1024 * 1024;
 
   public RunRequest {
     tableProperties = Map.copyOf(tableProperties);
+    env = Map.copyOf(env);
   }
 
   /** Told about progress while rows stream. */

@@ -127,7 +127,8 @@ final class IngestFixture {
             fullRefresh,
             false,
             RunRequest.DEFAULT_TARGET_FILE_BYTES,
-            RunRequest.ProgressListener.NONE);
+            RunRequest.ProgressListener.NONE,
+            Map.of());
     return Pipeline.run(request);
   }
 

@@ -61,28 +61,41 @@ public final class CatalogFactory {
     return new CatalogSpec(type.toLowerCase(Locale.ROOT), settings, warehouse);
   }
 
+  /** Opens the catalog without an environment (local paths only; AWS settings from the JVM). */
   public static Catalog open(CatalogSpec spec) {
-    if (spec.warehouse().contains("://")
-        && !spec.warehouse().startsWith("file://")
-        && !spec.type().equals("rest")) {
+    return open(spec, Map.of());
+  }
+
+  /**
+   * Opens the catalog; {@code env} gives AWS credentials, region and endpoints ({@code
+   * AWS_ENDPOINT_URL_GLUE}, {@code AWS_ENDPOINT_URL_S3}, {@code AWS_ENDPOINT_URL}) for Glue and S3.
+   */
+  public static Catalog open(CatalogSpec spec, Map<String, String> env) {
+    boolean objectStore =
+        spec.warehouse().contains("://") && !spec.warehouse().startsWith("file://");
+    if (objectStore && !spec.warehouse().startsWith("s3://") && !spec.type().equals("rest")) {
       throw new IngestException(
           IngestException.Kind.NOT_AVAILABLE,
           "Cannot write to warehouse "
               + spec.warehouse()
-              + ": object-store warehouses (s3://, gs://) are not available in this version yet",
-          "use a local path for target.warehouse, or a rest catalog that manages storage");
+              + ": only local paths and s3:// warehouses are available in this version",
+          "use a local path or an s3:// URI for target.warehouse");
+    }
+
+    if (spec.type().equals("glue")) {
+      return glue(spec, env);
     }
 
     return switch (spec.type()) {
       case "local" -> local(spec);
       case "hadoop" -> hadoop(spec);
-      case "jdbc" -> jdbc(spec);
+      case "jdbc" -> jdbc(spec, env);
       case "rest" -> rest(spec);
-      case "glue", "nessie", "bigquery" ->
+      case "nessie", "bigquery" ->
           throw new IngestException(
               IngestException.Kind.NOT_AVAILABLE,
               "Cannot open a " + spec.type() + " catalog: it is not available in this version yet",
-              "use target.catalog.type local, hadoop, jdbc or rest");
+              "use target.catalog.type local, hadoop, jdbc, rest or glue");
       default ->
           throw new IngestException(
               IngestException.Kind.CONFIG,
@@ -92,6 +105,15 @@ public final class CatalogFactory {
   }
 
   private static Catalog local(CatalogSpec spec) {
+    if (spec.warehouse().startsWith("s3://")) {
+      throw new IngestException(
+          IngestException.Kind.CONFIG,
+          "Cannot keep the embedded local catalog in "
+              + spec.warehouse()
+              + ": it needs a local warehouse",
+          "use target.catalog.type glue, jdbc or rest with an s3:// warehouse");
+    }
+
     Path warehouse = Path.of(spec.warehouse());
     createDirectories(warehouse);
     Map<String, String> properties = new HashMap<>();
@@ -105,6 +127,13 @@ public final class CatalogFactory {
   }
 
   private static Catalog hadoop(CatalogSpec spec) {
+    if (spec.warehouse().startsWith("s3://")) {
+      throw new IngestException(
+          IngestException.Kind.NOT_AVAILABLE,
+          "Cannot keep a hadoop catalog in " + spec.warehouse() + ": not available in this version",
+          "use target.catalog.type glue, jdbc or rest with an s3:// warehouse");
+    }
+
     createDirectories(Path.of(spec.warehouse()));
     HadoopCatalog catalog = new HadoopCatalog();
     catalog.setConf(new Configuration());
@@ -112,7 +141,7 @@ public final class CatalogFactory {
     return catalog;
   }
 
-  private static Catalog jdbc(CatalogSpec spec) {
+  private static Catalog jdbc(CatalogSpec spec, Map<String, String> env) {
     Map<String, String> properties = new HashMap<>();
     properties.put(
         CatalogProperties.URI,
@@ -122,7 +151,11 @@ public final class CatalogFactory {
     properties.put("jdbc.schema-version", "V1");
     spec.setting("user").ifPresent(u -> properties.put("jdbc.user", u));
     spec.setting("password").ifPresent(p -> properties.put("jdbc.password", p));
-    createDirectories(Path.of(spec.warehouse()));
+    if (spec.warehouse().startsWith("s3://")) {
+      properties.putAll(awsProperties(env, spec));
+    } else {
+      createDirectories(Path.of(spec.warehouse()));
+    }
     JdbcCatalog catalog = new JdbcCatalog();
     catalog.setConf(new Configuration());
     catalog.initialize(spec.setting("name").orElse("dativo"), properties);
@@ -141,6 +174,60 @@ public final class CatalogFactory {
     catalog.setConf(new Configuration());
     catalog.initialize(spec.setting("name").orElse("dativo"), properties);
     return catalog;
+  }
+
+  /** AWS Glue: the database is target.catalog.glue_database; data in an s3:// warehouse. */
+  private static Catalog glue(CatalogSpec spec, Map<String, String> env) {
+    if (!spec.warehouse().startsWith("s3://")) {
+      throw new IngestException(
+          IngestException.Kind.CONFIG,
+          "Cannot use the Glue catalog with warehouse "
+              + spec.warehouse()
+              + ": Glue tables live in S3",
+          "set target.warehouse: s3://bucket/prefix");
+    }
+
+    Map<String, String> properties = new HashMap<>(awsProperties(env, spec));
+    properties.put(CatalogProperties.WAREHOUSE_LOCATION, spec.warehouse());
+    endpoint(env, "GLUE").ifPresent(e -> properties.put("glue.endpoint", e));
+    spec.setting("catalog_id").ifPresent(id -> properties.put("glue.id", id));
+    org.apache.iceberg.aws.glue.GlueCatalog catalog = new org.apache.iceberg.aws.glue.GlueCatalog();
+    catalog.setConf(new Configuration());
+    catalog.initialize(spec.setting("name").orElse("glue"), properties);
+    return catalog;
+  }
+
+  /** S3FileIO on the JDK HTTP client, with the environment's region, credentials and endpoint. */
+  static Map<String, String> awsProperties(Map<String, String> env, CatalogSpec spec) {
+    Map<String, String> properties = new HashMap<>();
+    properties.put(CatalogProperties.FILE_IO_IMPL, "org.apache.iceberg.aws.s3.S3FileIO");
+    properties.put("http-client.type", "urlconnection");
+    Optional.ofNullable(env.get("AWS_REGION"))
+        .or(() -> Optional.ofNullable(env.get("AWS_DEFAULT_REGION")))
+        .or(() -> spec.setting("region"))
+        .ifPresent(r -> properties.put("client.region", r));
+    endpoint(env, "S3")
+        .ifPresent(
+            e -> {
+              properties.put("s3.endpoint", e);
+              properties.put("s3.path-style-access", "true");
+            });
+    String key = env.get("AWS_ACCESS_KEY_ID");
+    String secret = env.get("AWS_SECRET_ACCESS_KEY");
+    if (key != null && secret != null) {
+      properties.put("client.credentials-provider", StaticAwsCredentials.class.getName());
+      properties.put("client.credentials-provider.access-key-id", key);
+      properties.put("client.credentials-provider.secret-access-key", secret);
+      Optional.ofNullable(env.get("AWS_SESSION_TOKEN"))
+          .ifPresent(t -> properties.put("client.credentials-provider.session-token", t));
+    }
+
+    return properties;
+  }
+
+  private static Optional<String> endpoint(Map<String, String> env, String service) {
+    return Optional.ofNullable(env.get("AWS_ENDPOINT_URL_" + service))
+        .or(() -> Optional.ofNullable(env.get("AWS_ENDPOINT_URL")));
   }
 
   private static IngestException missing(CatalogSpec spec, String key, String example) {
