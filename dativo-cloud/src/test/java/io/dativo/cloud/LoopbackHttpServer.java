@@ -30,7 +30,27 @@ public final class LoopbackHttpServer implements AutoCloseable {
   }
 
   /** A request as the server saw it. */
-  public record Request(String method, URI uri, Map<String, List<String>> headers) {}
+  public record Request(String method, URI uri, Map<String, List<String>> headers, byte[] body) {
+    /** The body as text (gzip request bodies are unpacked). */
+    public String text() {
+      try {
+        boolean gzip =
+            headers.entrySet().stream()
+                .anyMatch(
+                    e ->
+                        e.getKey().equalsIgnoreCase("Content-Encoding")
+                            && e.getValue().contains("gzip"));
+        byte[] bytes =
+            gzip
+                ? new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body))
+                    .readAllBytes()
+                : body;
+        return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
 
   private final HttpServer server;
   private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
@@ -48,12 +68,13 @@ public final class LoopbackHttpServer implements AutoCloseable {
 
   private void respond(HttpExchange exchange, Function<Request, Response> handler)
       throws IOException {
-    exchange.getRequestBody().readAllBytes();
+    byte[] body = exchange.getRequestBody().readAllBytes();
     Request request =
         new Request(
             exchange.getRequestMethod(),
             exchange.getRequestURI(),
-            Map.copyOf(exchange.getRequestHeaders()));
+            Map.copyOf(exchange.getRequestHeaders()),
+            body);
     requests.add(request);
     Response response = handler.apply(request);
     response.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));

@@ -16,11 +16,23 @@ public final class TagPlanner {
 
   public static ResourceTagPlan plan(
       ResourceRef resource, Map<String, String> current, Map<String, String> desired) {
+    return plan(resource, current, desired, TagKeys.LAST_MODIFIED);
+  }
+
+  /**
+   * As {@link #plan(ResourceRef, Map, Map)}, with the timestamp under the provider's own key (GCP
+   * labels call it {@code last_modified}).
+   */
+  public static ResourceTagPlan plan(
+      ResourceRef resource,
+      Map<String, String> current,
+      Map<String, String> desired,
+      String timestampKey) {
     Map<String, String> added = new LinkedHashMap<>();
     Map<String, List<String>> changed = new LinkedHashMap<>();
     desired.forEach(
         (key, value) -> {
-          if (key.equals(TagKeys.LAST_MODIFIED)) {
+          if (key.equals(timestampKey)) {
             return;
           }
 
@@ -41,13 +53,13 @@ public final class TagPlanner {
           Optional.empty());
     }
 
-    String lastModified = desired.get(TagKeys.LAST_MODIFIED);
+    String lastModified = desired.get(timestampKey);
     if (lastModified != null) {
-      String existing = current.get(TagKeys.LAST_MODIFIED);
+      String existing = current.get(timestampKey);
       if (existing == null) {
-        added.put(TagKeys.LAST_MODIFIED, lastModified);
+        added.put(timestampKey, lastModified);
       } else if (!existing.equals(lastModified)) {
-        changed.put(TagKeys.LAST_MODIFIED, List.of(existing, lastModified));
+        changed.put(timestampKey, List.of(existing, lastModified));
       }
     }
 
