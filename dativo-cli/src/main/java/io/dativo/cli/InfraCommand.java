@@ -14,7 +14,8 @@ import picocli.CommandLine.ParentCommand;
       InfraApplyCommand.class,
       InfraOutputsCommand.class,
       InfraValidateCommand.class,
-      InfraApplyTagsCommand.class
+      InfraApplyTagsCommand.class,
+      InfraK8sManifestCommand.class
     })
 final class InfraCommand implements Runnable {
   @ParentCommand DativoCommand root;

@@ -181,4 +181,25 @@ class InfraTagsCommandTest {
     Files.writeString(file, text);
     return file;
   }
+
+  @Test
+  void k8sManifestIsANamespaceAndAConfigMapThatParse() throws IOException {
+    CliRun run = CliRun.of(FIXED_CLOCK, "infra", "k8s-manifest", "--config", JOB);
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    var documents =
+        new com.fasterxml.jackson.dataformat.yaml.YAMLMapper()
+            .readerFor(java.util.Map.class)
+            .readValues(run.out())
+            .readAll();
+    assertThat(documents).hasSize(2);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> namespace = (Map<String, Object>) documents.get(0);
+    assertThat(namespace).containsEntry("kind", "Namespace");
+    assertThat(run.out())
+        .contains("name: acme-prod")
+        .contains("dativo.io/tenant-id: \"acme\"")
+        .contains("dativo.io/owner: \"payments-data@acme.com\"");
+    assertThat(run.out()).contains("kind: ConfigMap").contains("CostCenter: \"FIN-001\"");
+  }
 }

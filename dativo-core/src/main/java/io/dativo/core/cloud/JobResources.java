@@ -60,6 +60,29 @@ public final class JobResources {
       RuntimeSpec runtime,
       Optional<Cloud> cloud,
       Optional<String> region) {
+    if (cloud.filter(c -> c == Cloud.GCP).isPresent()) {
+      runtime
+          .compute()
+          .flatMap(RuntimeSpec.Compute::clusterId)
+          .ifPresent(
+              c ->
+                  add(
+                      resources,
+                      new ResourceRef(
+                          "gke_cluster", c, region, "infrastructure.runtime.compute.cluster_id")));
+      runtime
+          .storage()
+          .flatMap(RuntimeSpec.Storage::bucket)
+          .map(b -> b.replaceFirst("^gs://", "").replaceFirst("/.*$", ""))
+          .ifPresent(
+              b ->
+                  add(
+                      resources,
+                      new ResourceRef(
+                          "gcs_bucket", b, region, "infrastructure.runtime.storage.bucket")));
+      return;
+    }
+
     if (cloud.filter(c -> c == Cloud.AWS).isEmpty()) {
       return;
     }
