@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A throwaway PostgreSQL cluster (the machine's initdb/pg_ctl) on a free 127.0.0.1 port. As root,
@@ -34,7 +33,7 @@ final class PostgresServer implements AutoCloseable {
   static PostgresServer start() {
     Optional<Path> initdb = onPath("initdb");
     Optional<Path> pgCtl = onPath("pg_ctl");
-    Assumptions.assumeTrue(
+    io.dativo.core.testing.MissingTool.skipUnless(
         initdb.isPresent() && pgCtl.isPresent(),
         "PostgreSQL (initdb, pg_ctl) not found on PATH: skipping this PostgreSQL integration test");
     boolean root = "root".equals(System.getProperty("user.name"));

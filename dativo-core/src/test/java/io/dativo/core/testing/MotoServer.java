@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A real {@code moto_server} (AWS APIs) on a free 127.0.0.1 port, for one test class. Tests are
@@ -29,7 +28,7 @@ public final class MotoServer implements AutoCloseable {
 
   public static MotoServer start() {
     Optional<Path> binary = find();
-    Assumptions.assumeTrue(
+    io.dativo.core.testing.MissingTool.skipUnless(
         binary.isPresent(), "moto_server not found on PATH: skipping this AWS integration test");
     int port = freePort();
     try {

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Runs the real {@code terraform} binary in tests, offline (modules use built-in resources only).
@@ -31,7 +30,7 @@ public final class TerraformTestSupport {
   /** The binary, or the test is skipped with a message naming the missing tool. */
   public static TerraformCli terraform() {
     var cli = TerraformCli.find(env());
-    Assumptions.assumeTrue(
+    io.dativo.core.testing.MissingTool.skipUnless(
         cli.isPresent(), "terraform not found on PATH: skipping this Terraform integration test");
     return cli.get();
   }
