@@ -1,8 +1,10 @@
 package io.dativo.cli;
 
+import io.dativo.cli.dagster.PipesSession;
 import io.dativo.cli.output.RunReport;
 import io.dativo.core.config.JobLoader;
 import io.dativo.core.config.LoadedJob;
+import io.dativo.core.policy.PolicyResult;
 import io.dativo.core.tags.rules.TagRenderers;
 import io.dativo.core.terraform.TerraformOutputsTransform;
 import io.dativo.ingest.Pipeline;
@@ -11,7 +13,10 @@ import io.dativo.ingest.RunResult;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import picocli.CommandLine.Command;
@@ -113,8 +118,17 @@ final class RunCommand implements Callable<Integer> {
             targetFileBytes(loaded),
             progress,
             context.env());
-    RunResult result = Pipeline.run(request);
+    Optional<PipesSession> pipes = PipesSession.open(context.env(), context.out(), context.err());
+    RunResult result;
+    try {
+      result = Pipeline.run(request);
+    } catch (RuntimeException e) {
+      pipes.ifPresent(p -> p.close(Optional.of(e)));
+      throw e;
+    }
+
     progress.finish();
+    pipes.ifPresent(p -> report(p, loaded, tags, result));
     RunReport report = new RunReport(context.workingDir(), result);
     context
         .out()
@@ -123,6 +137,62 @@ final class RunCommand implements Callable<Integer> {
                 ? report.toJson() + "\n"
                 : report.toText(context.color()));
     return ExitCode.OK;
+  }
+
+  /**
+   * What Dagster sees of the run: a materialization with the tags, and the policy as asset checks.
+   */
+  static void report(PipesSession pipes, LoadedJob loaded, JobTags tags, RunResult result) {
+    String asset = pipes.assetKey().orElse(loaded.job().tenantId() + "/" + loaded.job().asset());
+    List<PipesSession.Metadata> metadata = new ArrayList<>();
+    metadata.add(PipesSession.Metadata.integer("rows_read", result.rowsRead()));
+    metadata.add(PipesSession.Metadata.integer("rows_written", result.rowsWritten()));
+    metadata.add(PipesSession.Metadata.integer("rows_rejected", result.rowsRejected()));
+    metadata.add(PipesSession.Metadata.integer("data_files", result.dataFiles()));
+    metadata.add(PipesSession.Metadata.integer("data_bytes", result.dataBytes()));
+    metadata.add(PipesSession.Metadata.text("table", result.table()));
+    result
+        .snapshotId()
+        .ifPresent(
+            id -> metadata.add(PipesSession.Metadata.text("snapshot_id", Long.toString(id))));
+    metadata.add(PipesSession.Metadata.text("run_id", result.runId()));
+    metadata.add(
+        PipesSession.Metadata.number("duration_seconds", result.duration().toMillis() / 1000.0));
+    Map<String, String> wanted =
+        Map.of(
+            "cost_center", "CostCenter",
+            "environment", "Environment",
+            "provider", "CloudProvider",
+            "region", "Region",
+            "tenant_id", "TenantId",
+            "owner", "Owner",
+            "classification", "DataClassification");
+    wanted.forEach(
+        (name, tag) ->
+            tags.tags()
+                .value(tag)
+                .ifPresent(v -> metadata.add(PipesSession.Metadata.text(name, v))));
+    if (tags.tags().value("CloudProvider").isEmpty()) {
+      loaded
+          .job()
+          .infrastructure()
+          .flatMap(i -> i.cloud())
+          .ifPresent(c -> metadata.add(PipesSession.Metadata.text("provider", c.id())));
+    }
+
+    metadata.sort(java.util.Comparator.comparing(PipesSession.Metadata::name));
+    pipes.log("INFO", "dativo wrote " + result.rowsWritten() + " rows to " + result.table());
+    pipes.reportMaterialization(asset, metadata, result.snapshotId().map(String::valueOf));
+    for (PolicyResult check : tags.policy().results()) {
+      pipes.reportCheck(
+          asset,
+          check.rule().replaceAll("[^A-Za-z0-9_]", "_"),
+          check.passed(),
+          tags.policy().enforced() ? "ERROR" : "WARN",
+          List.of(PipesSession.Metadata.text("message", check.message())));
+    }
+
+    pipes.close();
   }
 
   static String runId(Instant now) {
