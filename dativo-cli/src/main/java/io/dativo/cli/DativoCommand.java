@@ -13,7 +13,13 @@ import picocli.CommandLine.ScopeType;
       "Config-driven ingestion into Apache Iceberg, with one governance and FinOps tag set",
       "carried into cloud resources, Terraform and table properties."
     },
-    subcommands = {CheckCommand.class, RunCommand.class, TableCommand.class, InfraCommand.class},
+    subcommands = {
+      CheckCommand.class,
+      RunCommand.class,
+      TableCommand.class,
+      InfraCommand.class,
+      DagsterCommand.class
+    },
     footer = {
       "",
       "Exit codes: 0 success, 1 internal error, 2 invalid configuration or arguments,",
