@@ -51,6 +51,20 @@ final class InfraApplyCommand extends InfraTerraformCommand implements Callable<
         context,
         prepared,
         Optional.of(prepared.runner().outputs(prepared.dir(), prepared.workspace())));
+    prepared.runner().steps().stream()
+        .filter(s -> s.name().equals("apply"))
+        .findFirst()
+        .ifPresent(
+            step ->
+                Metrics.publish(
+                    context,
+                    prepared.loading().loaded().job(),
+                    java.util.List.of(
+                        Metrics.metric(
+                            io.dativo.core.observability.MetricNames.TERRAFORM_APPLY_DURATION,
+                            step.duration().toMillis() / 1000.0,
+                            io.dativo.core.observability.Metric.Unit.SECONDS,
+                            prepared.loading().loaded().job()))));
     return ExitCode.OK;
   }
 }

@@ -66,6 +66,22 @@ final class InfraApplyTagsCommand implements Callable<Integer> {
     }
 
     print(context, results, apiCalls);
+    if (!dryRun) {
+      long tagsApplied =
+          results.stream()
+              .filter(r -> r.action() == ResourceTagPlan.Action.UPDATE)
+              .mapToLong(r -> r.writes().size())
+              .sum();
+      Metrics.publish(
+          context,
+          loaded.job(),
+          List.of(
+              Metrics.metric(
+                  io.dativo.core.observability.MetricNames.TAGS_APPLIED,
+                  tagsApplied,
+                  io.dativo.core.observability.Metric.Unit.COUNT,
+                  loaded.job())));
+    }
     long failed = results.stream().filter(r -> r.action() == ResourceTagPlan.Action.FAILED).count();
     if (failed == 0) {
       return ExitCode.OK;

@@ -51,6 +51,7 @@ final class InfraValidateCommand implements Callable<Integer> {
             .loaded();
     List<ResourceRef> resources = JobResources.of(loaded.job());
     List<ValidationResult> results;
+    long start = System.nanoTime();
     if (offline) {
       results =
           resources.stream()
@@ -70,6 +71,17 @@ final class InfraValidateCommand implements Callable<Integer> {
     }
 
     print(context, results);
+    if (!offline) {
+      Metrics.publish(
+          context,
+          loaded.job(),
+          List.of(
+              Metrics.metric(
+                  io.dativo.core.observability.MetricNames.VALIDATION_DURATION,
+                  (System.nanoTime() - start) / 1e9,
+                  io.dativo.core.observability.Metric.Unit.SECONDS,
+                  loaded.job())));
+    }
     return results.stream().allMatch(ValidationResult::isOk)
         ? ExitCode.OK
         : ExitCode.VALIDATION_FAILED;

@@ -4,6 +4,8 @@ import io.dativo.cli.dagster.PipesSession;
 import io.dativo.cli.output.RunReport;
 import io.dativo.core.config.JobLoader;
 import io.dativo.core.config.LoadedJob;
+import io.dativo.core.observability.Metric;
+import io.dativo.core.observability.MetricNames;
 import io.dativo.core.policy.PolicyResult;
 import io.dativo.core.tags.rules.TagRenderers;
 import io.dativo.core.terraform.TerraformOutputsTransform;
@@ -129,6 +131,24 @@ final class RunCommand implements Callable<Integer> {
 
     progress.finish();
     pipes.ifPresent(p -> report(p, loaded, tags, result));
+    if (!result.dryRun()) {
+      var job = loaded.job();
+      Metrics.publish(
+          context,
+          job,
+          List.of(
+              Metrics.metric(MetricNames.ROWS_READ, result.rowsRead(), Metric.Unit.COUNT, job),
+              Metrics.metric(
+                  MetricNames.ROWS_WRITTEN, result.rowsWritten(), Metric.Unit.COUNT, job),
+              Metrics.metric(
+                  MetricNames.ROWS_REJECTED, result.rowsRejected(), Metric.Unit.COUNT, job),
+              Metrics.metric(MetricNames.BYTES_WRITTEN, result.dataBytes(), Metric.Unit.BYTES, job),
+              Metrics.metric(
+                  MetricNames.RUN_DURATION,
+                  result.duration().toMillis() / 1000.0,
+                  Metric.Unit.SECONDS,
+                  job)));
+    }
     RunReport report = new RunReport(context.workingDir(), result);
     context
         .out()

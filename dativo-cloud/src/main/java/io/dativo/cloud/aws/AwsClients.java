@@ -43,6 +43,7 @@ public final class AwsClients implements AutoCloseable {
   private StsClient sts;
   private EmrClient emr;
   private Ec2Client ec2;
+  private software.amazon.awssdk.services.cloudwatch.CloudWatchClient cloudWatch;
 
   public AwsClients(Map<String, String> env, Optional<String> region) {
     this.env = Map.copyOf(env);
@@ -115,6 +116,18 @@ public final class AwsClients implements AutoCloseable {
     return emr;
   }
 
+  public synchronized software.amazon.awssdk.services.cloudwatch.CloudWatchClient cloudWatch() {
+    if (cloudWatch == null) {
+      cloudWatch =
+          configure(
+                  software.amazon.awssdk.services.cloudwatch.CloudWatchClient.builder(),
+                  "CLOUDWATCH")
+              .build();
+    }
+
+    return cloudWatch;
+  }
+
   public synchronized Ec2Client ec2() {
     if (ec2 == null) {
       ec2 = configure(Ec2Client.builder(), "EC2").build();
@@ -168,7 +181,7 @@ public final class AwsClients implements AutoCloseable {
 
   @Override
   public void close() {
-    for (AutoCloseable client : new AutoCloseable[] {s3, iam, glue, sts, emr, ec2}) {
+    for (AutoCloseable client : new AutoCloseable[] {s3, iam, glue, sts, emr, ec2, cloudWatch}) {
       if (client != null) {
         try {
           client.close();

@@ -30,7 +30,8 @@ public final class ConfigKeys {
           "logging",
           "infrastructure",
           "tags",
-          "policy");
+          "policy",
+          "monitoring");
 
   public static final List<String> JOB_SOURCE =
       List.of(
@@ -75,6 +76,15 @@ public final class ConfigKeys {
   public static final List<String> LOGGING = List.of("level", "redaction", "format");
 
   public static final List<String> JOB_TAGS = List.of("on_overflow");
+
+  public static final List<String> MONITORING =
+      List.of("cloudwatch", "cloud_monitoring", "prometheus");
+
+  public static final List<String> CLOUDWATCH = List.of("namespace", "region");
+
+  public static final List<String> CLOUD_MONITORING = List.of("project_id");
+
+  public static final List<String> PROMETHEUS = List.of("file", "port");
 
   public static final List<String> POLICY =
       List.of("enforce", "required_tags", "allowed_values", "require_encryption_for");
@@ -290,6 +300,10 @@ public final class ConfigKeys {
     shapes.put("logging", LOGGING);
     shapes.put("job_tags", JOB_TAGS);
     shapes.put("policy", POLICY);
+    shapes.put("monitoring", MONITORING);
+    shapes.put("cloudwatch", CLOUDWATCH);
+    shapes.put("cloud_monitoring", CLOUD_MONITORING);
+    shapes.put("prometheus", PROMETHEUS);
     shapes.put("infrastructure", INFRASTRUCTURE);
     shapes.put("provider", PROVIDER);
     shapes.put("resource", RESOURCE);

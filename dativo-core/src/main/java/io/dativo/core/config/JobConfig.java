@@ -31,6 +31,7 @@ public record JobConfig(
     Optional<Infrastructure> infrastructure,
     OverflowPolicy tagOverflow,
     Optional<PolicyConfig> policy,
+    MonitoringConfig monitoring,
     Map<String, Location> keyLocations) {
 
   public JobConfig {

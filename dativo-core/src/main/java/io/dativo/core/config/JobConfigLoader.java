@@ -144,6 +144,9 @@ public final class JobConfigLoader {
             infrastructure,
             tagOverflow(job),
             job.section("policy").map(p -> PolicyConfig.bind(p, "job policy")),
+            job.section("monitoring")
+                .map(m -> MonitoringConfig.bind(m, file))
+                .orElse(MonitoringConfig.NONE),
             keyLocations(job)));
   }
 

@@ -235,6 +235,7 @@ public final class JobLoader {
         job.infrastructure(),
         job.tagOverflow(),
         job.policy(),
+        job.monitoring(),
         job.keyLocations());
   }
 }
