@@ -40,7 +40,25 @@ public final class DativoCommand implements Runnable {
       description = "Show stack traces of errors.")
   boolean debug;
 
+  @Option(
+      names = "--log-format",
+      scope = ScopeType.INHERIT,
+      paramLabel = "FORMAT",
+      description = "Log lines on stderr: text (default) or json (one event object per line).")
+  LogFormat logFormat = LogFormat.text;
+
+  /** How log lines are written. */
+  enum LogFormat {
+    text,
+    json
+  }
+
   final CliContext context;
+
+  /** The event log for this invocation. */
+  EventLog log() {
+    return new EventLog(context, logFormat == LogFormat.json);
+  }
 
   DativoCommand(CliContext context) {
     this.context = context;

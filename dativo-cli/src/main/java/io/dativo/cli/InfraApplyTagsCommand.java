@@ -66,6 +66,27 @@ final class InfraApplyTagsCommand implements Callable<Integer> {
     }
 
     print(context, results, apiCalls);
+    EventLog log = infra.root.log();
+    if (log.isJson()) {
+      for (ResourceTagPlan result : results) {
+        log.event(
+            result.action() == ResourceTagPlan.Action.FAILED ? "ERROR" : "INFO",
+            result.action() == ResourceTagPlan.Action.FAILED
+                ? "tags_failed"
+                : dryRun
+                    ? "tags_planned"
+                    : result.action() == ResourceTagPlan.Action.UPDATE
+                        ? "tags_applied"
+                        : "tags_unchanged",
+            result.resource().type() + " " + result.resource().id() + ": " + result.action().id(),
+            Map.of(
+                "tenant", loaded.job().tenantId(),
+                "job", loaded.job().file().getFileName().toString(),
+                "resource_id", result.resource().id(),
+                "added", result.added().keySet(),
+                "changed", result.changed().keySet()));
+      }
+    }
     if (!dryRun) {
       long tagsApplied =
           results.stream()

@@ -14,6 +14,7 @@ import io.dativo.core.terraform.TerraformOutputsTransform;
 import io.dativo.core.terraform.TerraformRunner;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Mixin;
 
@@ -120,6 +121,30 @@ abstract class InfraTerraformCommand {
                     .append(s.duration().toMillis())
                     .append(" ms;"));
     context.err().println(timing.toString().replaceAll(";$", ""));
+    EventLog log = infra().root.log();
+    if (log.isJson()) {
+      var job = prepared.loading().loaded().job();
+      prepared
+          .runner()
+          .steps()
+          .forEach(
+              s ->
+                  log.event(
+                      s.succeeded() ? "INFO" : "ERROR",
+                      "terraform_step",
+                      "terraform " + s.name() + " exit " + s.exitCode(),
+                      Map.of(
+                          "tenant",
+                          job.tenantId(),
+                          "job",
+                          job.file().getFileName().toString(),
+                          "step",
+                          s.name(),
+                          "exit_code",
+                          s.exitCode(),
+                          "duration_ms",
+                          s.duration().toMillis())));
+    }
     if (outputs.isEmpty()) {
       return;
     }

@@ -107,7 +107,7 @@ final class RunCommand implements Callable<Integer> {
         TagRenderers.render("iceberg", tags.inputs(), tags.tags(), loaded.job().tagOverflow())
             .values();
     Instant now = context.now();
-    Progress progress = new Progress(context);
+    Progress progress = new Progress(context, root.log());
     RunRequest request =
         new RunRequest(
             loaded,
@@ -130,6 +130,40 @@ final class RunCommand implements Callable<Integer> {
     }
 
     progress.finish();
+    EventLog log = root.log();
+    for (var warning : loaded.warnings()) {
+      log.event(
+          "WARN",
+          "infrastructure_warning",
+          "warning: " + warning,
+          Map.of(
+              "tenant",
+              loaded.job().tenantId(),
+              "job",
+              loaded.job().file().getFileName().toString(),
+              "path",
+              warning.path()));
+    }
+
+    if (log.isJson()) {
+      Map<String, Object> fields = new java.util.LinkedHashMap<>();
+      fields.put("tenant", loaded.job().tenantId());
+      fields.put("job", loaded.job().file().getFileName().toString());
+      fields.put("run_id", result.runId());
+      fields.put("table", result.table());
+      fields.put("rows_read", result.rowsRead());
+      fields.put("rows_written", result.rowsWritten());
+      fields.put("rows_rejected", result.rowsRejected());
+      fields.put("data_files", result.dataFiles());
+      fields.put("data_bytes", result.dataBytes());
+      fields.put("duration_ms", result.duration().toMillis());
+      result.snapshotId().ifPresent(id -> fields.put("snapshot_id", id));
+      log.event(
+          "INFO",
+          "run_summary",
+          "wrote " + result.rowsWritten() + " rows to " + result.table(),
+          fields);
+    }
     pipes.ifPresent(p -> report(p, loaded, tags, result));
     if (!result.dryRun()) {
       var job = loaded.job();
@@ -242,11 +276,13 @@ final class RunCommand implements Callable<Integer> {
   /** A progress line on a terminal; a log line per 100,000 rows otherwise. */
   private static final class Progress implements RunRequest.ProgressListener {
     private final CliContext context;
+    private final EventLog log;
     private final long start = System.nanoTime();
     private boolean drawn;
 
-    Progress(CliContext context) {
+    Progress(CliContext context, EventLog log) {
       this.context = context;
+      this.log = log;
     }
 
     @Override
@@ -259,7 +295,9 @@ final class RunCommand implements Callable<Integer> {
               rows / seconds,
               shortName(unit),
               total > 0 ? "  (" + done + "/" + total + " done)" : "");
-      if (context.terminal()) {
+      if (log.isJson()) {
+        log.event("INFO", "progress", line, Map.of("rows_read", rows, "unit", unit));
+      } else if (context.terminal()) {
         context.err().print("\r\u001b[2K" + line);
         context.err().flush();
         drawn = true;
