@@ -70,7 +70,13 @@ class MainTest {
 
   @Test
   void runSaysPlainlyThatItIsNotAvailableYet() {
-    CliRun run = CliRun.of("run", "--config", GOOD_JOB, "--mode", "self_hosted");
+    CliRun run =
+        CliRun.of(
+            "run",
+            "--config",
+            "../examples/jobs/acme/hubspot_contacts.yaml",
+            "--mode",
+            "self_hosted");
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_CONFIG);
     assertThat(run.err()).contains("not available in this version yet");

@@ -68,11 +68,11 @@ class RunCommandIT {
             ENV,
             "run",
             "--config",
-            Path.of("../examples/jobs/globex/stripe_customers.yaml").toAbsolutePath().toString());
+            Path.of("../examples/jobs/acme/hubspot_contacts.yaml").toAbsolutePath().toString());
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_CONFIG);
     assertThat(run.err())
-        .contains("the stripe source connector is not available in this version yet");
+        .contains("the hubspot source connector is not available in this version yet");
   }
 
   @Test
