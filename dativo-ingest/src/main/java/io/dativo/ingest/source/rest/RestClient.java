@@ -61,7 +61,12 @@ public final class RestClient {
         if (attempt >= MAX_ATTEMPTS) {
           throw new IngestException(
               IngestException.Kind.EXTERNAL,
-              "Cannot reach " + service + " at " + request.uri().getHost() + ": " + e.getMessage(),
+              "Cannot reach "
+                  + service
+                  + " at "
+                  + request.uri().getHost()
+                  + ": "
+                  + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()),
               "check source.base_url and the network",
               e);
         }
