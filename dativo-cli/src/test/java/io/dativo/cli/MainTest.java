@@ -2,8 +2,11 @@ package io.dativo.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MainTest {
   private static final String GOOD_JOB = "../examples/jobs/acme/stripe_customers.yaml";
@@ -69,14 +72,10 @@ class MainTest {
   }
 
   @Test
-  void runSaysPlainlyThatItIsNotAvailableYet() {
+  void runSaysPlainlyThatItIsNotAvailableYet(@TempDir Path dir) throws IOException {
     CliRun run =
         CliRun.of(
-            "run",
-            "--config",
-            "../examples/jobs/acme/hubspot_contacts.yaml",
-            "--mode",
-            "self_hosted");
+            "run", "--config", RunCommandIT.mysqlJob(dir).toString(), "--mode", "self_hosted");
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_CONFIG);
     assertThat(run.err()).contains("not available in this version yet");

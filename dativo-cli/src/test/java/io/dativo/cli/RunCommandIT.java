@@ -61,18 +61,12 @@ class RunCommandIT {
   }
 
   @Test
-  void aConnectorThatIsNotBuiltYetSaysSoPlainly() {
-    CliRun run =
-        CliRun.in(
-            workingDir,
-            ENV,
-            "run",
-            "--config",
-            Path.of("../examples/jobs/acme/hubspot_contacts.yaml").toAbsolutePath().toString());
+  void aConnectorThatIsNotBuiltYetSaysSoPlainly() throws IOException {
+    CliRun run = CliRun.in(workingDir, ENV, "run", "--config", mysqlJob(workingDir).toString());
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_CONFIG);
     assertThat(run.err())
-        .contains("the hubspot source connector is not available in this version yet");
+        .contains("the mysql source connector is not available in this version yet");
   }
 
   @Test
@@ -103,5 +97,31 @@ class RunCommandIT {
     assertThat(run.err())
         .contains("Cannot ingest orders.csv row 1: column 'created_at': expected a timestamp")
         .doesNotContain("\tat ");
+  }
+
+  /** A job naming the mysql source, which is not built yet. */
+  static Path mysqlJob(Path dir) throws java.io.IOException {
+    Files.writeString(
+        dir.resolve("asset.yaml"),
+        """
+        apiVersion: v3.0.2
+        kind: DataContract
+        name: orders
+        version: "1.0"
+        schema:
+          - {name: id, logicalType: integer}
+        team: {owner: data@acme.com}
+        """);
+    return Files.writeString(
+        dir.resolve("mysql_orders.yaml"),
+        """
+        tenant_id: acme
+        environment: dev
+        source_connector: mysql
+        target_connector: iceberg
+        asset: orders
+        asset_path: asset.yaml
+        source: {tables: [shop.orders]}
+        """);
   }
 }

@@ -3,6 +3,7 @@ package io.dativo.ingest.source;
 import io.dativo.core.config.JobConfig;
 import io.dativo.core.config.Secret;
 import io.dativo.ingest.IngestException;
+import io.dativo.ingest.source.rest.HubSpotSource;
 import io.dativo.ingest.source.rest.RestClient;
 import io.dativo.ingest.source.rest.StripeSource;
 import java.nio.file.Path;
@@ -11,20 +12,47 @@ import java.util.Map;
 
 /** The source a job names, ready to read. */
 public final class Sources {
-  public static final List<String> AVAILABLE = List.of("csv", "postgres", "stripe");
+  public static final List<String> AVAILABLE = List.of("csv", "postgres", "stripe", "hubspot");
 
   private Sources() {}
 
-  @SuppressWarnings("unchecked")
   private static Source stripe(JobConfig job, Map<String, String> env) {
     Map<String, Object> source = job.source();
-    List<String> objects =
-        source.get("objects") instanceof List<?> list
-            ? list.stream().map(String::valueOf).toList()
-            : List.of("customers");
+    return new StripeSource(
+        new RestClient("Stripe", apiKey(source, env, "STRIPE_API_KEY", "Stripe", "sk_...")),
+        String.valueOf(source.getOrDefault("base_url", "https://api.stripe.com")),
+        objects(source, "customers"),
+        source.get("incremental") != null);
+  }
+
+  private static Source hubspot(JobConfig job, Map<String, String> env) {
+    Map<String, Object> source = job.source();
+    return new HubSpotSource(
+        new RestClient("HubSpot", apiKey(source, env, "HUBSPOT_API_KEY", "HubSpot", "pat-...")),
+        String.valueOf(source.getOrDefault("base_url", "https://api.hubapi.com")),
+        objects(source, "contacts"),
+        source.get("incremental") != null);
+  }
+
+  private static List<String> objects(Map<String, Object> source, String fallback) {
+    return source.get("objects") instanceof List<?> list
+        ? list.stream().map(String::valueOf).toList()
+        : List.of(fallback);
+  }
+
+  /**
+   * The key inline ({@code credentials.api_key}, e.g. a sensitive output) or from the environment.
+   */
+  @SuppressWarnings("unchecked")
+  private static String apiKey(
+      Map<String, Object> source,
+      Map<String, String> env,
+      String defaultVariable,
+      String service,
+      String example) {
     Map<String, Object> credentials =
         source.get("credentials") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-    String variable = String.valueOf(credentials.getOrDefault("from_env", "STRIPE_API_KEY"));
+    String variable = String.valueOf(credentials.getOrDefault("from_env", defaultVariable));
     Object inline = credentials.get("api_key");
     String key =
         inline instanceof Secret secret
@@ -33,15 +61,19 @@ public final class Sources {
     if (key == null || key.isBlank()) {
       throw new IngestException(
           IngestException.Kind.CONFIG,
-          "Cannot read Stripe: no API key (environment variable " + variable + " is not set)",
+          "Cannot read "
+              + service
+              + ": no API key (environment variable "
+              + variable
+              + " is not set)",
           "export "
               + variable
-              + "=sk_..., or map a sensitive Terraform output to source.credentials.api_key");
+              + "="
+              + example
+              + ", or map a sensitive Terraform output to source.credentials.api_key");
     }
 
-    boolean incremental = source.get("incremental") != null;
-    String baseUrl = String.valueOf(source.getOrDefault("base_url", "https://api.stripe.com"));
-    return new StripeSource(new RestClient("Stripe", key), baseUrl, objects, incremental);
+    return key;
   }
 
   @SuppressWarnings("unchecked")
@@ -74,6 +106,7 @@ public final class Sources {
       }
       case "postgres" -> PostgresSource.of(job);
       case "stripe" -> stripe(job, env);
+      case "hubspot" -> hubspot(job, env);
       default ->
           throw new IngestException(
               IngestException.Kind.NOT_AVAILABLE,

@@ -1,0 +1,189 @@
+package io.dativo.ingest.source.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.dativo.ingest.source.RowStream;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * HubSpot CRM v3 against a loopback server: list paging by {@code paging.next.after}, the asset's
+ * columns requested as properties, search by {@code lastmodifieddate} for incremental reads.
+ */
+class HubSpotSourceTest {
+  private static final String TOKEN = "pat-na1-test";
+  private static final int CONTACTS = 205;
+  private static final long BASE_MS = Instant.parse("2026-01-01T00:00:00Z").toEpochMilli();
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private HttpServer server;
+  private final List<String> requests = new CopyOnWriteArrayList<>();
+  private final AtomicInteger throttleNext = new AtomicInteger();
+
+  @BeforeEach
+  void start() throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/crm/v3/objects/contacts", this::contacts);
+    server.start();
+  }
+
+  @AfterEach
+  void stop() {
+    server.stop(0);
+  }
+
+  private void contacts(HttpExchange exchange) throws IOException {
+    if (!("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+      respond(exchange, 401, "{}");
+      return;
+    }
+
+    if (throttleNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      exchange.getResponseHeaders().add("Retry-After", "0");
+      respond(exchange, 429, "{}");
+      return;
+    }
+
+    int start;
+    long modifiedAfter = Long.MIN_VALUE;
+    if (exchange.getRequestMethod().equals("POST")) {
+      JsonNode body = JSON.readTree(exchange.getRequestBody());
+      requests.add("POST " + body);
+      JsonNode filters = body.path("filterGroups").path(0).path("filters");
+      if (filters.size() > 0) {
+        modifiedAfter = filters.get(0).path("value").asLong();
+      }
+      start = body.path("after").asInt(0);
+    } else {
+      String query =
+          URLDecoder.decode(exchange.getRequestURI().getRawQuery(), StandardCharsets.UTF_8);
+      requests.add("GET " + query);
+      start =
+          query.contains("after=")
+              ? Integer.parseInt(query.replaceAll(".*after=(\\d+).*", "$1"))
+              : 0;
+    }
+
+    List<String> results = new ArrayList<>();
+    int i = start;
+    int skipped = 0;
+    for (int n = 1; n <= CONTACTS && results.size() < 100; n++) {
+      long modified = BASE_MS + n * 1000L;
+      if (modified <= modifiedAfter) {
+        continue;
+      }
+      if (skipped++ < start) {
+        continue;
+      }
+      i++;
+      results.add(
+          ("{\"id\":\"%d\",\"properties\":{\"email\":\"c%d@example.com\",\"firstname\":\"F%d\","
+                  + "\"lastmodifieddate\":\"%s\"},\"createdAt\":\"%s\",\"archived\":false}")
+              .formatted(n, n, n, Instant.ofEpochMilli(modified), Instant.ofEpochMilli(modified)));
+    }
+
+    long total = 0;
+    for (int n = 1; n <= CONTACTS; n++) {
+      if (BASE_MS + n * 1000L > modifiedAfter) {
+        total++;
+      }
+    }
+    String paging = i < total ? ",\"paging\":{\"next\":{\"after\":\"" + i + "\"}}" : "";
+    respond(exchange, 200, "{\"results\":[" + String.join(",", results) + "]" + paging + "}");
+  }
+
+  private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.sendResponseHeaders(status, bytes.length);
+    exchange.getResponseBody().write(bytes);
+    exchange.close();
+  }
+
+  private HubSpotSource source(boolean incremental) {
+    return new HubSpotSource(
+        new RestClient("HubSpot", TOKEN),
+        "http://127.0.0.1:" + server.getAddress().getPort(),
+        List.of("contacts"),
+        incremental);
+  }
+
+  private static List<List<Object>> read(RowStream stream, int columns) {
+    List<List<Object>> rows = new ArrayList<>();
+    while (stream.next()) {
+      List<Object> row = new ArrayList<>();
+      for (int c = 0; c < columns; c++) {
+        row.add(stream.value(c));
+      }
+      rows.add(row);
+    }
+    return rows;
+  }
+
+  @Test
+  void pagesTheListEndpointAskingOnlyForTheAssetsProperties() {
+    throttleNext.set(1);
+    HubSpotSource source = source(false);
+    List<String> columns = List.of("id", "email", "firstname", "archived");
+    List<List<Object>> rows;
+    try (RowStream stream = source.open(source.units().get(0), columns, Optional.empty())) {
+      rows = read(stream, columns.size());
+    }
+
+    assertThat(rows).hasSize(CONTACTS);
+    assertThat(rows.get(0)).containsExactly("1", "c1@example.com", "F1", false);
+    assertThat(rows.get(CONTACTS - 1).get(0)).isEqualTo("205");
+    assertThat(requests)
+        .containsExactly(
+            "GET limit=100&properties=email,firstname",
+            "GET limit=100&properties=email,firstname&after=100",
+            "GET limit=100&properties=email,firstname&after=200");
+  }
+
+  @Test
+  void incrementalReadsSearchAfterTheCommittedModificationTime() {
+    HubSpotSource source = source(true);
+    assertThat(source.cursorField()).contains("lastmodifieddate");
+    List<String> columns = List.of("id", "lastmodifieddate");
+
+    String cursor;
+    try (RowStream stream = source.open(source.units().get(0), columns, Optional.empty())) {
+      assertThat(read(stream, 2)).hasSize(CONTACTS);
+      cursor = stream.cursor().orElseThrow();
+    }
+    assertThat(cursor).isEqualTo(Long.toString(BASE_MS + CONTACTS * 1000L));
+    assertThat(requests.get(0))
+        .contains("\"sorts\":[{\"propertyName\":\"lastmodifieddate\",\"direction\":\"ASCENDING\"}]")
+        .contains("\"properties\":[\"lastmodifieddate\"]")
+        .doesNotContain("\"operator\"");
+
+    requests.clear();
+    String resumeAt = Long.toString(BASE_MS + 200 * 1000L);
+    List<List<Object>> newer;
+    try (RowStream stream = source.open(source.units().get(0), columns, Optional.of(resumeAt))) {
+      newer = read(stream, 2);
+    }
+    assertThat(newer).extracting(r -> r.get(0)).containsExactly("201", "202", "203", "204", "205");
+    assertThat(requests)
+        .singleElement()
+        .asString()
+        .contains(
+            "{\"propertyName\":\"lastmodifieddate\",\"operator\":\"GT\",\"value\":\""
+                + resumeAt
+                + "\"}");
+  }
+}
