@@ -17,6 +17,7 @@ import picocli.CommandLine.ScopeType;
       CheckCommand.class,
       RunCommand.class,
       TableCommand.class,
+      DiscoverCommand.class,
       InfraCommand.class,
       DagsterCommand.class
     },

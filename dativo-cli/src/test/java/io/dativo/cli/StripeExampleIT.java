@@ -100,4 +100,44 @@ class StripeExampleIT {
     assertThat(properties.get("governance.owner").asText()).isEqualTo("payments-data@acme.com");
     assertThat(table.out()).doesNotContain(KEY);
   }
+
+  @Test
+  void discoverListsTheFieldsWithLogicalTypes() throws IOException {
+    Map<String, String> env =
+        Map.of(
+            "STRIPE_API_KEY",
+            KEY,
+            "STRIPE_BASE_URL",
+            "http://127.0.0.1:" + server.getAddress().getPort());
+
+    CliRun run =
+        CliRun.in(workingDir, env, "--format", "json", "discover", "--config", JOB.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode customers = new ObjectMapper().readTree(run.out()).get("objects").get(0);
+    assertThat(customers.get("name").asText()).isEqualTo("customers");
+    Map<String, String> types = new java.util.LinkedHashMap<>();
+    customers
+        .get("fields")
+        .forEach(f -> types.put(f.get("name").asText(), f.get("logicalType").asText()));
+    assertThat(types)
+        .containsEntry("id", "string")
+        .containsEntry("created", "timestamp")
+        .containsEntry("balance", "integer")
+        .containsEntry("delinquent", "boolean");
+  }
+
+  @Test
+  void discoverSaysPlainlyWhereItIsNotAvailable() {
+    CliRun run =
+        CliRun.in(
+            workingDir,
+            Map.of(),
+            "discover",
+            "--config",
+            Path.of("../examples/jobs/acme/csv_orders.yaml").toAbsolutePath().toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_CONFIG);
+    assertThat(run.err()).contains("discover is not available for the csv source");
+  }
 }

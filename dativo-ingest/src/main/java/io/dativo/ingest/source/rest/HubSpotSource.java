@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dativo.ingest.IngestException;
 import io.dativo.ingest.source.RowStream;
 import io.dativo.ingest.source.Source;
+import io.dativo.ingest.source.SourceCatalog;
 import io.dativo.ingest.source.SourceUnit;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -27,7 +28,7 @@ import java.util.Set;
  * sorted ascending. Columns are the record's {@code id}, {@code createdAt}, {@code updatedAt},
  * {@code archived}, or else its property of that name; only the asset's columns are requested.
  */
-public final class HubSpotSource implements Source {
+public final class HubSpotSource implements Source, SourceCatalog {
   public static final List<String> OBJECTS = List.of("contacts", "companies", "deals");
   static final String CURSOR = "lastmodifieddate";
   private static final Set<String> RECORD_FIELDS =
@@ -55,6 +56,38 @@ public final class HubSpotSource implements Source {
     this.baseUrl = baseUrl.replaceAll("/+$", "");
     this.objects = List.copyOf(objects);
     this.incremental = incremental;
+  }
+
+  /** Each object's properties from the CRM properties API, typed as ODCS logical types. */
+  @Override
+  public List<SourceObject> discover() {
+    List<SourceObject> found = new ArrayList<>();
+    for (String object : objects) {
+      List<Field> fields = new ArrayList<>();
+      fields.add(new Field("id", "string"));
+      fields.add(new Field("createdAt", "timestamp"));
+      fields.add(new Field("updatedAt", "timestamp"));
+      fields.add(new Field("archived", "boolean"));
+      client
+          .get(URI.create(baseUrl + "/crm/v3/properties/" + object))
+          .path("results")
+          .forEach(
+              p ->
+                  fields.add(
+                      new Field(p.path("name").asText(), logicalType(p.path("type").asText()))));
+      found.add(new SourceObject(object, fields));
+    }
+    return found;
+  }
+
+  private static String logicalType(String hubSpotType) {
+    return switch (hubSpotType) {
+      case "number" -> "number";
+      case "datetime" -> "timestamp";
+      case "date" -> "date";
+      case "bool" -> "boolean";
+      default -> "string";
+    };
   }
 
   @Override

@@ -29,4 +29,21 @@ final class JsonValues {
 
     return node.asText();
   }
+
+  /** The ODCS logical type a JSON value suggests; nested values are kept as JSON text. */
+  static String logicalType(JsonNode node) {
+    if (node.isIntegralNumber()) {
+      return "integer";
+    }
+
+    if (node.isNumber()) {
+      return "number";
+    }
+
+    if (node.isBoolean()) {
+      return "boolean";
+    }
+
+    return "string";
+  }
 }

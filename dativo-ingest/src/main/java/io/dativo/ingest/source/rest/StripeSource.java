@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.dativo.ingest.IngestException;
 import io.dativo.ingest.source.RowStream;
 import io.dativo.ingest.source.Source;
+import io.dativo.ingest.source.SourceCatalog;
 import io.dativo.ingest.source.SourceUnit;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -18,7 +19,7 @@ import java.util.Optional;
  * created} ({@code created[gt]} the committed cursor). Rows stream page by page; nested objects
  * become JSON text, as the asset's string or object columns declare.
  */
-public final class StripeSource implements Source {
+public final class StripeSource implements Source, SourceCatalog {
   public static final List<String> OBJECTS =
       List.of("customers", "charges", "invoices", "subscriptions");
   static final int PAGE_SIZE = 100;
@@ -43,6 +44,29 @@ public final class StripeSource implements Source {
     this.baseUrl = baseUrl.replaceAll("/+$", "");
     this.objects = List.copyOf(objects);
     this.incremental = incremental;
+  }
+
+  /** Fields from the newest object of each type (Stripe has no schema endpoint). */
+  @Override
+  public List<SourceObject> discover() {
+    List<SourceObject> found = new java.util.ArrayList<>();
+    for (String object : objects) {
+      JsonNode sample =
+          client.get(URI.create(baseUrl + "/v1/" + object + "?limit=1")).path("data").path(0);
+      List<Field> fields = new java.util.ArrayList<>();
+      sample
+          .fields()
+          .forEachRemaining(
+              e ->
+                  fields.add(
+                      new Field(
+                          e.getKey(),
+                          e.getKey().equals("created")
+                              ? "timestamp"
+                              : JsonValues.logicalType(e.getValue()))));
+      found.add(new SourceObject(object, fields));
+    }
+    return found;
   }
 
   @Override

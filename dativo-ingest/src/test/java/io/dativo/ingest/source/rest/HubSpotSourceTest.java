@@ -39,6 +39,16 @@ class HubSpotSourceTest {
   void start() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/crm/v3/objects/contacts", this::contacts);
+    server.createContext(
+        "/crm/v3/properties/contacts",
+        exchange ->
+            respond(
+                exchange,
+                200,
+                "{\"results\":[{\"name\":\"email\",\"type\":\"string\"},"
+                    + "{\"name\":\"lastmodifieddate\",\"type\":\"datetime\"},"
+                    + "{\"name\":\"num_employees\",\"type\":\"number\"},"
+                    + "{\"name\":\"hs_is_contact\",\"type\":\"bool\"}]}"));
     server.start();
   }
 
@@ -185,5 +195,23 @@ class HubSpotSourceTest {
             "{\"propertyName\":\"lastmodifieddate\",\"operator\":\"GT\",\"value\":\""
                 + resumeAt
                 + "\"}");
+  }
+
+  @Test
+  void discoverTypesThePropertiesTheCrmDeclares() {
+    var objects = source(false).discover();
+
+    assertThat(objects).singleElement().satisfies(o -> assertThat(o.name()).isEqualTo("contacts"));
+    assertThat(objects.get(0).fields())
+        .extracting(f -> f.name() + ":" + f.logicalType())
+        .containsExactly(
+            "id:string",
+            "createdAt:timestamp",
+            "updatedAt:timestamp",
+            "archived:boolean",
+            "email:string",
+            "lastmodifieddate:timestamp",
+            "num_employees:number",
+            "hs_is_contact:boolean");
   }
 }
