@@ -4,10 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.dativo.ingest.IngestException;
 import io.dativo.ingest.source.RowStream;
-import io.dativo.ingest.source.Source;
-import io.dativo.ingest.source.SourceCatalog;
 import io.dativo.ingest.source.SourceUnit;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -28,7 +25,7 @@ import java.util.Set;
  * sorted ascending. Columns are the record's {@code id}, {@code createdAt}, {@code updatedAt},
  * {@code archived}, or else its property of that name; only the asset's columns are requested.
  */
-public final class HubSpotSource implements Source, SourceCatalog {
+public final class HubSpotSource extends ApiObjectsSource {
   public static final List<String> OBJECTS = List.of("contacts", "companies", "deals");
   static final String CURSOR = "lastmodifieddate";
   private static final Set<String> RECORD_FIELDS =
@@ -36,26 +33,9 @@ public final class HubSpotSource implements Source, SourceCatalog {
   private static final int PAGE_SIZE = 100;
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final RestClient client;
-  private final String baseUrl;
-  private final List<String> objects;
-  private final boolean incremental;
-
   public HubSpotSource(
       RestClient client, String baseUrl, List<String> objects, boolean incremental) {
-    for (String object : objects) {
-      if (!OBJECTS.contains(object)) {
-        throw new IngestException(
-            IngestException.Kind.CONFIG,
-            "Cannot read HubSpot object '" + object + "'",
-            "one of " + String.join(", ", OBJECTS));
-      }
-    }
-
-    this.client = client;
-    this.baseUrl = baseUrl.replaceAll("/+$", "");
-    this.objects = List.copyOf(objects);
-    this.incremental = incremental;
+    super("HubSpot", OBJECTS, CURSOR, client, baseUrl, objects, incremental);
   }
 
   /** Each object's properties from the CRM properties API, typed as ODCS logical types. */
@@ -88,21 +68,6 @@ public final class HubSpotSource implements Source, SourceCatalog {
       case "bool" -> "boolean";
       default -> "string";
     };
-  }
-
-  @Override
-  public List<SourceUnit> units() {
-    return objects.stream().map(o -> new SourceUnit(o, "hubspot:" + o, 0)).toList();
-  }
-
-  @Override
-  public Optional<String> cursorField() {
-    return incremental ? Optional.of(CURSOR) : Optional.empty();
-  }
-
-  @Override
-  public boolean replacesTable() {
-    return !incremental;
   }
 
   @Override

@@ -1,10 +1,7 @@
 package io.dativo.ingest.source.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dativo.ingest.IngestException;
 import io.dativo.ingest.source.RowStream;
-import io.dativo.ingest.source.Source;
-import io.dativo.ingest.source.SourceCatalog;
 import io.dativo.ingest.source.SourceUnit;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -19,31 +16,14 @@ import java.util.Optional;
  * created} ({@code created[gt]} the committed cursor). Rows stream page by page; nested objects
  * become JSON text, as the asset's string or object columns declare.
  */
-public final class StripeSource implements Source, SourceCatalog {
+public final class StripeSource extends ApiObjectsSource {
   public static final List<String> OBJECTS =
       List.of("customers", "charges", "invoices", "subscriptions");
   static final int PAGE_SIZE = 100;
 
-  private final RestClient client;
-  private final String baseUrl;
-  private final List<String> objects;
-  private final boolean incremental;
-
   public StripeSource(
       RestClient client, String baseUrl, List<String> objects, boolean incremental) {
-    for (String object : objects) {
-      if (!OBJECTS.contains(object)) {
-        throw new IngestException(
-            IngestException.Kind.CONFIG,
-            "Cannot read Stripe object '" + object + "'",
-            "one of " + String.join(", ", OBJECTS));
-      }
-    }
-
-    this.client = client;
-    this.baseUrl = baseUrl.replaceAll("/+$", "");
-    this.objects = List.copyOf(objects);
-    this.incremental = incremental;
+    super("Stripe", OBJECTS, "created", client, baseUrl, objects, incremental);
   }
 
   /** Fields from the newest object of each type (Stripe has no schema endpoint). */
@@ -67,21 +47,6 @@ public final class StripeSource implements Source, SourceCatalog {
       found.add(new SourceObject(object, fields));
     }
     return found;
-  }
-
-  @Override
-  public List<SourceUnit> units() {
-    return objects.stream().map(o -> new SourceUnit(o, "stripe:" + o, 0)).toList();
-  }
-
-  @Override
-  public Optional<String> cursorField() {
-    return incremental ? Optional.of("created") : Optional.empty();
-  }
-
-  @Override
-  public boolean replacesTable() {
-    return !incremental;
   }
 
   @Override
