@@ -107,7 +107,19 @@ final class RunCommand implements Callable<Integer> {
         TagRenderers.render("iceberg", tags.inputs(), tags.tags(), loaded.job().tagOverflow())
             .values();
     Instant now = context.now();
-    Progress progress = new Progress(context, root.log());
+    try (Metrics metrics = Metrics.open(context, loaded.job())) {
+      return run(context, loaded, tags, properties, now, metrics);
+    }
+  }
+
+  private int run(
+      CliContext context,
+      LoadedJob loaded,
+      JobTags tags,
+      Map<String, String> properties,
+      Instant now,
+      Metrics metrics) {
+    Progress progress = new Progress(context, root.log(), metrics, loaded.job());
     RunRequest request =
         new RunRequest(
             loaded,
@@ -167,9 +179,7 @@ final class RunCommand implements Callable<Integer> {
     pipes.ifPresent(p -> report(p, loaded, tags, result));
     if (!result.dryRun()) {
       var job = loaded.job();
-      Metrics.publish(
-          context,
-          job,
+      metrics.publish(
           List.of(
               Metrics.metric(MetricNames.ROWS_READ, result.rowsRead(), Metric.Unit.COUNT, job),
               Metrics.metric(
@@ -277,16 +287,22 @@ final class RunCommand implements Callable<Integer> {
   private static final class Progress implements RunRequest.ProgressListener {
     private final CliContext context;
     private final EventLog log;
+    private final Metrics metrics;
+    private final io.dativo.core.config.JobConfig job;
     private final long start = System.nanoTime();
     private boolean drawn;
 
-    Progress(CliContext context, EventLog log) {
+    Progress(
+        CliContext context, EventLog log, Metrics metrics, io.dativo.core.config.JobConfig job) {
       this.context = context;
       this.log = log;
+      this.metrics = metrics;
+      this.job = job;
     }
 
     @Override
     public void progress(long rows, String unit, int done, int total) {
+      metrics.live(Metrics.metric(MetricNames.ROWS_READ, rows, Metric.Unit.COUNT, job));
       double seconds = Math.max((System.nanoTime() - start) / 1e9, 1e-3);
       String line =
           String.format(

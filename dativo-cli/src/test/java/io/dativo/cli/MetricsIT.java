@@ -1,15 +1,27 @@
 package io.dativo.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dativo.core.testing.MotoServer;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -91,7 +103,7 @@ class MetricsIT {
     assertThat(prometheus)
         .contains("# TYPE dativo_ingest_rows_written_total counter")
         .containsPattern(
-            "dativo_ingest_rows_written_total\\{environment=\"dev\",job=\"job-metrics.prom.yaml\",tenant=\"acme\"} 3000 \\d+");
+            "(?m)^dativo_ingest_rows_written_total\\{environment=\"dev\",job=\"job-metrics.prom.yaml\",tenant=\"acme\"} 3000$");
   }
 
   @Test
@@ -107,8 +119,85 @@ class MetricsIT {
     assertThat(dir.resolve("other.prom")).exists();
   }
 
+  @Test
+  void aPrometheusEndpointServesTheFinalValuesAndTheRunEndsOnceScraped() throws Exception {
+    int port;
+    try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = free.getLocalPort();
+    }
+    Path job =
+        job(
+            "endpoint.prom",
+            "  prometheus: {port: %d, host: 127.0.0.1, linger_seconds: 120}\n".formatted(port));
+
+    ExecutorService runner = Executors.newSingleThreadExecutor();
+    try {
+      long started = System.nanoTime();
+      Future<CliRun> run =
+          runner.submit(
+              () -> CliRun.in(dir, env("http://127.0.0.1:9"), "run", "--config", job.toString()));
+      HttpClient http = HttpClient.newHttpClient();
+      URI metrics = URI.create("http://127.0.0.1:" + port + "/metrics");
+      String scraped = "";
+      while (!scraped.contains("dativo_ingest_duration_seconds") && !run.isDone()) {
+        try {
+          HttpResponse<String> response =
+              http.send(HttpRequest.newBuilder(metrics).build(), BodyHandlers.ofString());
+          assertThat(response.statusCode()).isEqualTo(200);
+          assertThat(response.headers().firstValue("Content-Type"))
+              .hasValue("text/plain; version=0.0.4; charset=utf-8");
+          scraped = response.body();
+        } catch (java.net.ConnectException notYetServing) {
+          // the run has not opened its exporters yet
+        }
+        Thread.sleep(50);
+      }
+
+      CliRun result = run.get(60, TimeUnit.SECONDS);
+      assertThat(result.exitCode()).as(result.err()).isZero();
+      assertThat(result.err()).contains("dativo: metrics at http://127.0.0.1:" + port + "/metrics");
+      assertThat(scraped)
+          .containsPattern(
+              "(?m)^dativo_ingest_rows_written_total\\{environment=\"dev\",job=\"job-endpoint.prom.yaml\",tenant=\"acme\"} 3000$")
+          .contains("# TYPE dativo_ingest_duration_seconds gauge");
+      // The scrape of the final values ended the wait: far sooner than linger_seconds.
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(60));
+      assertThatThrownBy(
+              () -> http.send(HttpRequest.newBuilder(metrics).build(), BodyHandlers.ofString()))
+          .isInstanceOf(IOException.class);
+    } finally {
+      runner.shutdownNow();
+    }
+  }
+
+  @Test
+  void aBusyPortIsAWarningNotAFailure() throws Exception {
+    try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Path job =
+          job(
+              "busy.prom",
+              "  prometheus: {port: %d, host: 127.0.0.1}\n".formatted(busy.getLocalPort()));
+
+      CliRun run = CliRun.in(dir, env("http://127.0.0.1:9"), "run", "--config", job.toString());
+
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      assertThat(run.err())
+          .contains("warning: metrics not served: cannot serve metrics on 127.0.0.1:");
+    }
+  }
+
   private static Path job(String prometheusFile) throws IOException {
-    Path job = dir.resolve("job-" + prometheusFile + ".yaml");
+    return job(
+        prometheusFile,
+        """
+          cloudwatch: {namespace: DativoTest, region: us-east-1}
+          prometheus: {file: %s}
+        """
+            .formatted(prometheusFile));
+  }
+
+  private static Path job(String name, String monitoring) throws IOException {
+    Path job = dir.resolve("job-" + name + ".yaml");
     Files.writeString(
         job,
         """
@@ -121,14 +210,12 @@ class MetricsIT {
         source: {files: ["%s"]}
         target: {warehouse: %s}
         monitoring:
-          cloudwatch: {namespace: DativoTest, region: us-east-1}
-          prometheus: {file: %s}
         """
-            .formatted(
-                EXAMPLES.resolve("assets/csv/v1.0/orders.yaml"),
-                EXAMPLES.resolve("data/orders.csv"),
-                dir.resolve("warehouse-" + prometheusFile),
-                prometheusFile));
+                .formatted(
+                    EXAMPLES.resolve("assets/csv/v1.0/orders.yaml"),
+                    EXAMPLES.resolve("data/orders.csv"),
+                    dir.resolve("warehouse-" + name))
+            + monitoring);
     return job;
   }
 

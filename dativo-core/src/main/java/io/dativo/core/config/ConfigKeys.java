@@ -84,7 +84,7 @@ public final class ConfigKeys {
 
   public static final List<String> CLOUD_MONITORING = List.of("project_id");
 
-  public static final List<String> PROMETHEUS = List.of("file", "port");
+  public static final List<String> PROMETHEUS = List.of("file", "port", "host", "linger_seconds");
 
   public static final List<String> POLICY =
       List.of("enforce", "required_tags", "allowed_values", "require_encryption_for");
