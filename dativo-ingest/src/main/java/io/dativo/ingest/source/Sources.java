@@ -19,7 +19,7 @@ public final class Sources {
   private static Source stripe(JobConfig job, Map<String, String> env) {
     Map<String, Object> source = job.source();
     return new StripeSource(
-        new RestClient("Stripe", apiKey(source, env, "STRIPE_API_KEY", "Stripe", "sk_...")),
+        new RestClient("Stripe", apiKey(job, env, "STRIPE_API_KEY", "Stripe", "sk_...")),
         String.valueOf(source.getOrDefault("base_url", "https://api.stripe.com")),
         objects(source, "customers"),
         source.get("incremental") != null);
@@ -28,7 +28,7 @@ public final class Sources {
   private static Source hubspot(JobConfig job, Map<String, String> env) {
     Map<String, Object> source = job.source();
     return new HubSpotSource(
-        new RestClient("HubSpot", apiKey(source, env, "HUBSPOT_API_KEY", "HubSpot", "pat-...")),
+        new RestClient("HubSpot", apiKey(job, env, "HUBSPOT_API_KEY", "HubSpot", "pat-...")),
         String.valueOf(source.getOrDefault("base_url", "https://api.hubapi.com")),
         objects(source, "contacts"),
         source.get("incremental") != null);
@@ -41,23 +41,33 @@ public final class Sources {
   }
 
   /**
-   * The key inline ({@code credentials.api_key}, e.g. a sensitive output) or from the environment.
+   * The key inline ({@code credentials.api_key}, e.g. a sensitive output), from a secrets file
+   * ({@code credentials.from_file}, e.g. a mounted Kubernetes or Docker secret; relative to the job
+   * file) or from the environment ({@code credentials.from_env}, else the service's variable).
    */
   @SuppressWarnings("unchecked")
   private static String apiKey(
-      Map<String, Object> source,
+      JobConfig job,
       Map<String, String> env,
       String defaultVariable,
       String service,
       String example) {
+    Map<String, Object> source = job.source();
     Map<String, Object> credentials =
         source.get("credentials") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-    String variable = String.valueOf(credentials.getOrDefault("from_env", defaultVariable));
     Object inline = credentials.get("api_key");
-    String key =
-        inline instanceof Secret secret
-            ? secret.value()
-            : inline != null ? String.valueOf(inline) : env.get(variable);
+    if (inline instanceof Secret secret) {
+      return secret.value();
+    } else if (inline != null) {
+      return String.valueOf(inline);
+    }
+
+    if (credentials.get("from_file") != null) {
+      return keyFromFile(job, String.valueOf(credentials.get("from_file")), service);
+    }
+
+    String variable = String.valueOf(credentials.getOrDefault("from_env", defaultVariable));
+    String key = env.get(variable);
     if (key == null || key.isBlank()) {
       throw new IngestException(
           IngestException.Kind.CONFIG,
@@ -70,7 +80,36 @@ public final class Sources {
               + variable
               + "="
               + example
-              + ", or map a sensitive Terraform output to source.credentials.api_key");
+              + ", point source.credentials.from_file at a secrets file, or map a sensitive"
+              + " Terraform output to source.credentials.api_key");
+    }
+
+    return key;
+  }
+
+  /** The whole file is the key (surrounding whitespace and the final newline dropped). */
+  private static String keyFromFile(JobConfig job, String name, String service) {
+    Path file = job.file().toAbsolutePath().getParent().resolve(name).normalize();
+    String key;
+    try {
+      key = java.nio.file.Files.readString(file).strip();
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new IngestException(
+          IngestException.Kind.CONFIG,
+          "Cannot read " + service + ": the secrets file " + file + " does not exist",
+          "source.credentials.from_file is relative to the job file " + job.file());
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      throw new IngestException(
+          IngestException.Kind.CONFIG,
+          "Cannot read " + service + ": the secrets file " + file + " cannot be read",
+          "check its permissions");
+    }
+
+    if (key.isEmpty()) {
+      throw new IngestException(
+          IngestException.Kind.CONFIG,
+          "Cannot read " + service + ": the secrets file " + file + " is empty",
+          "write the API key into it, alone");
     }
 
     return key;

@@ -21,9 +21,12 @@ import java.util.Set;
 /**
  * HubSpot CRM v3 objects ({@code source.objects}: contacts, companies, deals). A full read pages
  * the list endpoint ({@code limit}, {@code after} from {@code paging.next.after}); an incremental
- * read uses the search endpoint, {@code lastmodifieddate} GT the committed cursor (epoch ms),
- * sorted ascending. Columns are the record's {@code id}, {@code createdAt}, {@code updatedAt},
- * {@code archived}, or else its property of that name; only the asset's columns are requested.
+ * read uses the search endpoint, {@code lastmodifieddate} GTE the committed millisecond (epoch ms),
+ * sorted ascending, skipping the records committed at that millisecond (a {@link BoundaryCursor}).
+ * The search endpoint serves at most 10,000 results per query, so a longer read starts a new query
+ * from the newest millisecond it has read, the same way. Columns are the record's {@code id},
+ * {@code createdAt}, {@code updatedAt}, {@code archived}, or else its property of that name; only
+ * the asset's columns are requested.
  */
 public final class HubSpotSource extends ApiObjectsSource {
   public static final List<String> OBJECTS = List.of("contacts", "companies", "deals");
@@ -31,11 +34,23 @@ public final class HubSpotSource extends ApiObjectsSource {
   private static final Set<String> RECORD_FIELDS =
       Set.of("id", "createdAt", "updatedAt", "archived");
   private static final int PAGE_SIZE = 100;
+
+  /** HubSpot's search returns at most this many results for one query, however it is paged. */
+  static final int SEARCH_RESULT_CAP = 10_000;
+
   private static final ObjectMapper JSON = new ObjectMapper();
+  private final int searchCap;
 
   public HubSpotSource(
       RestClient client, String baseUrl, List<String> objects, boolean incremental) {
+    this(client, baseUrl, objects, incremental, SEARCH_RESULT_CAP);
+  }
+
+  /** With another result cap per search query (tests use a small one). */
+  HubSpotSource(
+      RestClient client, String baseUrl, List<String> objects, boolean incremental, int searchCap) {
     super("HubSpot", OBJECTS, CURSOR, client, baseUrl, objects, incremental);
+    this.searchCap = searchCap;
   }
 
   /** Each object's properties from the CRM properties API, typed as ODCS logical types. */
@@ -78,37 +93,70 @@ public final class HubSpotSource extends ApiObjectsSource {
   private final class Pages implements RowStream {
     private final String object;
     private final List<String> columns;
-    private final Optional<String> modifiedAfter;
+    private final Optional<BoundaryCursor> start;
+
+    /** Where the current search query starts; a new query moves it to the newest record read. */
+    private Optional<BoundaryCursor> window;
+
+    private boolean windowFull;
+
     private Iterator<JsonNode> page = Collections.emptyIterator();
     private boolean more = true;
     private String after;
     private JsonNode current;
     private long count;
     private long maxModified = -1;
+    private final Set<String> idsAtMax = new java.util.TreeSet<>();
 
-    Pages(String object, List<String> columns, Optional<String> modifiedAfter) {
+    Pages(String object, List<String> columns, Optional<String> cursorStart) {
       this.object = object;
       this.columns = columns;
-      this.modifiedAfter = modifiedAfter;
+      this.start = cursorStart.map(c -> BoundaryCursor.parse(c, "HubSpot"));
+      this.window = start;
     }
 
     @Override
     public boolean next() {
-      while (!page.hasNext() && more) {
-        fetch();
-      }
+      while (true) {
+        while (!page.hasNext() && more) {
+          fetch();
+        }
 
-      if (!page.hasNext()) {
-        return false;
-      }
+        if (!page.hasNext()) {
+          return false;
+        }
 
-      current = page.next();
-      count++;
-      modified(current).ifPresent(ms -> maxModified = Math.max(maxModified, ms));
-      return true;
+        JsonNode candidate = page.next();
+        Optional<Long> modified = modified(candidate);
+        String id = candidate.path("id").asText();
+        if (modified.isPresent()
+            && window.isPresent()
+            && window.get().alreadyRead(modified.get(), id)) {
+          continue;
+        }
+
+        current = candidate;
+        count++;
+        modified.ifPresent(
+            ms -> {
+              if (ms > maxModified) {
+                maxModified = ms;
+                idsAtMax.clear();
+              }
+              if (ms == maxModified) {
+                idsAtMax.add(id);
+              }
+            });
+        return true;
+      }
     }
 
     private void fetch() {
+      if (windowFull) {
+        nextWindow();
+        windowFull = false;
+      }
+
       List<String> properties = columns.stream().filter(c -> !RECORD_FIELDS.contains(c)).toList();
       JsonNode response =
           incremental
@@ -122,6 +170,42 @@ public final class HubSpotSource extends ApiObjectsSource {
       JsonNode next = response.path("paging").path("next").path("after");
       after = next.isMissingNode() || next.isNull() ? null : next.asText();
       more = after != null && !rows.isEmpty();
+      // The next page would pass the cap: once this page is read, a new query continues.
+      windowFull = incremental && more && beyondSearchCap(after);
+    }
+
+    private boolean beyondSearchCap(String offset) {
+      try {
+        return Long.parseLong(offset) + PAGE_SIZE > searchCap;
+      } catch (NumberFormatException e) {
+        return false;
+      }
+    }
+
+    /** Starts a new search query at the newest record read, as a resumed run would. */
+    private void nextWindow() {
+      Optional<BoundaryCursor> from = Optional.of(resumeCursor());
+      if (from.equals(window)) {
+        throw new io.dativo.ingest.IngestException(
+            io.dativo.ingest.IngestException.Kind.EXTERNAL,
+            "Cannot read HubSpot "
+                + object
+                + ": more than "
+                + searchCap
+                + " records share lastmodifieddate "
+                + Instant.ofEpochMilli(window.get().value())
+                + ", more than one search query can return",
+            "read this object in full once (without source.incremental), then incrementally");
+      }
+
+      window = from;
+      after = null;
+    }
+
+    private BoundaryCursor resumeCursor() {
+      return start
+          .map(s -> s.advancedTo(maxModified, idsAtMax))
+          .orElseGet(() -> BoundaryCursor.of(maxModified, idsAtMax));
     }
 
     private String list(List<String> properties) {
@@ -142,13 +226,13 @@ public final class HubSpotSource extends ApiObjectsSource {
     private String search(List<String> properties) {
       ObjectNode body = JSON.createObjectNode();
       ArrayNode filters = body.putArray("filterGroups").addObject().putArray("filters");
-      modifiedAfter.ifPresent(
+      window.ifPresent(
           c ->
               filters
                   .addObject()
                   .put("propertyName", CURSOR)
-                  .put("operator", "GT")
-                  .put("value", c));
+                  .put("operator", c.withIds() ? "GTE" : "GT")
+                  .put("value", Long.toString(c.value())));
       body.putArray("sorts").addObject().put("propertyName", CURSOR).put("direction", "ASCENDING");
       ArrayNode props = body.putArray("properties");
       properties.forEach(props::add);
@@ -181,7 +265,7 @@ public final class HubSpotSource extends ApiObjectsSource {
 
     @Override
     public Optional<String> cursor() {
-      return maxModified >= 0 ? Optional.of(Long.toString(maxModified)) : Optional.empty();
+      return maxModified >= 0 ? Optional.of(resumeCursor().format()) : Optional.empty();
     }
 
     @Override

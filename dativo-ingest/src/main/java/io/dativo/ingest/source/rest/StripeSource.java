@@ -13,8 +13,14 @@ import java.util.Optional;
 /**
  * Stripe objects ({@code source.objects}: customers, charges, invoices, subscriptions) over the
  * list API: {@code limit}, {@code starting_after}, {@code has_more}; incrementally by {@code
- * created} ({@code created[gt]} the committed cursor). Rows stream page by page; nested objects
- * become JSON text, as the asset's string or object columns declare.
+ * created}. Rows stream page by page; nested objects become JSON text, as the asset's string or
+ * object columns declare.
+ *
+ * <p>{@code created} has one-second resolution, so an incremental read asks for {@code
+ * created[gte]} the committed second and skips the objects it already committed in that second: the
+ * cursor is {@code SECOND|id,id,...} (see {@link BoundaryCursor}). Asking for {@code gt} would miss
+ * an object created in the same second after the previous read; {@code gte} alone would duplicate
+ * the boundary objects.
  */
 public final class StripeSource extends ApiObjectsSource {
   public static final List<String> OBJECTS =
@@ -58,37 +64,51 @@ public final class StripeSource extends ApiObjectsSource {
   private final class Pages implements RowStream {
     private final String object;
     private final List<String> columns;
-    private final Optional<String> createdAfter;
+    private final Optional<BoundaryCursor> start;
     private Iterator<JsonNode> page = java.util.Collections.emptyIterator();
     private boolean more = true;
     private String lastId;
     private JsonNode current;
     private long count;
     private long maxCreated = -1;
+    private final java.util.Set<String> idsAtMax = new java.util.TreeSet<>();
 
-    Pages(String object, List<String> columns, Optional<String> createdAfter) {
+    Pages(String object, List<String> columns, Optional<String> cursorStart) {
       this.object = object;
       this.columns = columns;
-      this.createdAfter = createdAfter;
+      this.start = cursorStart.map(c -> BoundaryCursor.parse(c, "Stripe"));
     }
 
     @Override
     public boolean next() {
-      while (!page.hasNext() && more) {
-        fetch();
-      }
+      while (true) {
+        while (!page.hasNext() && more) {
+          fetch();
+        }
 
-      if (!page.hasNext()) {
-        return false;
-      }
+        if (!page.hasNext()) {
+          return false;
+        }
 
-      current = page.next();
-      count++;
-      if (current.hasNonNull("created")) {
-        maxCreated = Math.max(maxCreated, current.get("created").asLong());
-      }
+        JsonNode candidate = page.next();
+        long created = candidate.path("created").asLong(-1);
+        String id = candidate.path("id").asText();
+        if (start.isPresent() && start.get().alreadyRead(created, id)) {
+          continue;
+        }
 
-      return true;
+        current = candidate;
+        count++;
+        if (created > maxCreated) {
+          maxCreated = created;
+          idsAtMax.clear();
+        }
+        if (created == maxCreated) {
+          idsAtMax.add(id);
+        }
+
+        return true;
+      }
     }
 
     private void fetch() {
@@ -97,13 +117,15 @@ public final class StripeSource extends ApiObjectsSource {
         query.append("&starting_after=").append(URLEncoder.encode(lastId, StandardCharsets.UTF_8));
       }
 
-      createdAfter.ifPresent(
+      start.ifPresent(
           c ->
               query
                   .append("&")
-                  .append(URLEncoder.encode("created[gt]", StandardCharsets.UTF_8))
+                  .append(
+                      URLEncoder.encode(
+                          c.withIds() ? "created[gte]" : "created[gt]", StandardCharsets.UTF_8))
                   .append('=')
-                  .append(c));
+                  .append(c.value()));
       JsonNode response = client.get(URI.create(baseUrl + "/v1/" + object + "?" + query));
       JsonNode data = response.path("data");
       List<JsonNode> rows = new java.util.ArrayList<>();
@@ -131,7 +153,15 @@ public final class StripeSource extends ApiObjectsSource {
 
     @Override
     public Optional<String> cursor() {
-      return maxCreated >= 0 ? Optional.of(Long.toString(maxCreated)) : Optional.empty();
+      if (maxCreated < 0) {
+        return Optional.empty();
+      }
+
+      return Optional.of(
+          start
+              .map(s -> s.advancedTo(maxCreated, idsAtMax))
+              .orElseGet(() -> BoundaryCursor.of(maxCreated, idsAtMax))
+              .format());
     }
 
     @Override

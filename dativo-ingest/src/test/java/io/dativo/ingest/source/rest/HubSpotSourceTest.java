@@ -1,6 +1,7 @@
 package io.dativo.ingest.source.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,6 +35,12 @@ class HubSpotSourceTest {
   private HttpServer server;
   private final List<String> requests = new CopyOnWriteArrayList<>();
   private final AtomicInteger throttleNext = new AtomicInteger();
+
+  /** When contact n was last modified (epoch ms). */
+  private volatile java.util.function.IntToLongFunction modifiedOf = n -> BASE_MS + n * 1000L;
+
+  /** Like HubSpot's 10,000: a search query refuses to page past this many results. */
+  private volatile int searchCap = 10_000;
 
   @BeforeEach
   void start() throws IOException {
@@ -70,15 +77,23 @@ class HubSpotSourceTest {
     }
 
     int start;
-    long modifiedAfter = Long.MIN_VALUE;
+    long modifiedFrom = Long.MIN_VALUE;
     if (exchange.getRequestMethod().equals("POST")) {
       JsonNode body = JSON.readTree(exchange.getRequestBody());
       requests.add("POST " + body);
       JsonNode filters = body.path("filterGroups").path(0).path("filters");
       if (filters.size() > 0) {
-        modifiedAfter = filters.get(0).path("value").asLong();
+        long value = filters.get(0).path("value").asLong();
+        modifiedFrom = filters.get(0).path("operator").asText().equals("GTE") ? value : value + 1;
       }
       start = body.path("after").asInt(0);
+      if (start + body.path("limit").asInt(10) > searchCap) {
+        respond(
+            exchange,
+            400,
+            "{\"status\":\"error\",\"message\":\"paging past " + searchCap + " results\"}");
+        return;
+      }
     } else {
       String query =
           URLDecoder.decode(exchange.getRequestURI().getRawQuery(), StandardCharsets.UTF_8);
@@ -89,31 +104,26 @@ class HubSpotSourceTest {
               : 0;
     }
 
+    // Ascending by modification time, then by id, as the search sorts.
+    List<Integer> matching = new ArrayList<>();
+    for (int n = 1; n <= CONTACTS; n++) {
+      if (modifiedOf.applyAsLong(n) >= modifiedFrom) {
+        matching.add(n);
+      }
+    }
+    matching.sort(java.util.Comparator.comparingLong(n -> modifiedOf.applyAsLong(n)));
     List<String> results = new ArrayList<>();
-    int i = start;
-    int skipped = 0;
-    for (int n = 1; n <= CONTACTS && results.size() < 100; n++) {
-      long modified = BASE_MS + n * 1000L;
-      if (modified <= modifiedAfter) {
-        continue;
-      }
-      if (skipped++ < start) {
-        continue;
-      }
-      i++;
+    int end = Math.min(matching.size(), start + 100);
+    for (int n : matching.subList(Math.min(start, end), end)) {
+      long modified = modifiedOf.applyAsLong(n);
       results.add(
           ("{\"id\":\"%d\",\"properties\":{\"email\":\"c%d@example.com\",\"firstname\":\"F%d\","
                   + "\"lastmodifieddate\":\"%s\"},\"createdAt\":\"%s\",\"archived\":false}")
               .formatted(n, n, n, Instant.ofEpochMilli(modified), Instant.ofEpochMilli(modified)));
     }
 
-    long total = 0;
-    for (int n = 1; n <= CONTACTS; n++) {
-      if (BASE_MS + n * 1000L > modifiedAfter) {
-        total++;
-      }
-    }
-    String paging = i < total ? ",\"paging\":{\"next\":{\"after\":\"" + i + "\"}}" : "";
+    String paging =
+        end < matching.size() ? ",\"paging\":{\"next\":{\"after\":\"" + end + "\"}}" : "";
     respond(exchange, 200, "{\"results\":[" + String.join(",", results) + "]" + paging + "}");
   }
 
@@ -175,7 +185,7 @@ class HubSpotSourceTest {
       assertThat(read(stream, 2)).hasSize(CONTACTS);
       cursor = stream.cursor().orElseThrow();
     }
-    assertThat(cursor).isEqualTo(Long.toString(BASE_MS + CONTACTS * 1000L));
+    assertThat(cursor).isEqualTo((BASE_MS + CONTACTS * 1000L) + "|" + CONTACTS);
     assertThat(requests.get(0))
         .contains("\"sorts\":[{\"propertyName\":\"lastmodifieddate\",\"direction\":\"ASCENDING\"}]")
         .contains("\"properties\":[\"lastmodifieddate\"]")
@@ -213,5 +223,80 @@ class HubSpotSourceTest {
             "lastmodifieddate:timestamp",
             "num_employees:number",
             "hs_is_contact:boolean");
+  }
+
+  @Test
+  void anIncrementalReadLongerThanTheSearchCapContinuesInANewQuery() {
+    searchCap = 100;
+    HubSpotSource source =
+        new HubSpotSource(
+            new RestClient("HubSpot", TOKEN),
+            "http://127.0.0.1:" + server.getAddress().getPort(),
+            List.of("contacts"),
+            true,
+            100);
+    List<String> columns = List.of("id");
+
+    List<List<Object>> rows;
+    String cursor;
+    try (RowStream stream = source.open(source.units().get(0), columns, Optional.empty())) {
+      rows = read(stream, 1);
+      cursor = stream.cursor().orElseThrow();
+    }
+
+    assertThat(rows).hasSize(CONTACTS);
+    assertThat(rows.stream().map(r -> r.get(0)).distinct().count()).isEqualTo(CONTACTS);
+    assertThat(cursor).isEqualTo((BASE_MS + CONTACTS * 1000L) + "|" + CONTACTS);
+    // Three queries: from the start, then from contact 100's and contact 199's millisecond.
+    assertThat(requests).hasSize(3);
+    assertThat(requests.get(1))
+        .contains(
+            "{\"propertyName\":\"lastmodifieddate\",\"operator\":\"GTE\",\"value\":\""
+                + (BASE_MS + 100 * 1000L)
+                + "\"}")
+        .doesNotContain("\"after\"");
+  }
+
+  @Test
+  void contactsSharingAMillisecondWithTheCursorAreReadOnce() {
+    HubSpotSource source = source(true);
+    long same = BASE_MS + 500_000L;
+    modifiedOf = n -> n <= 200 ? BASE_MS + n * 1000L : same;
+
+    List<List<Object>> rows;
+    // Committed earlier: everything to contact 200's millisecond, and contact 201 at `same`.
+    try (RowStream stream =
+        source.open(source.units().get(0), List.of("id"), Optional.of(same + "|201"))) {
+      rows = read(stream, 1);
+    }
+
+    assertThat(rows).extracting(r -> r.get(0)).containsExactly("202", "203", "204", "205");
+  }
+
+  @Test
+  void moreRecordsInOneMillisecondThanOneQueryReturnsIsAClearError() {
+    searchCap = 100;
+    modifiedOf = n -> BASE_MS;
+    HubSpotSource source =
+        new HubSpotSource(
+            new RestClient("HubSpot", TOKEN),
+            "http://127.0.0.1:" + server.getAddress().getPort(),
+            List.of("contacts"),
+            true,
+            100);
+
+    assertThatThrownBy(
+            () -> {
+              try (RowStream stream =
+                  source.open(source.units().get(0), List.of("id"), Optional.empty())) {
+                read(stream, 1);
+              }
+            })
+        .isInstanceOfSatisfying(
+            io.dativo.ingest.IngestException.class,
+            e -> {
+              assertThat(e.getMessage()).contains("more than 100 records share lastmodifieddate");
+              assertThat(e.hint()).isPresent();
+            });
   }
 }

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Stripe source against a loopback HTTP server that speaks Stripe's list protocol (limit,
- * starting_after, has_more, created[gt]) and misbehaves on demand: 429 with Retry-After, 500, 401.
+ * starting_after, has_more, created[gt] and created[gte]) and misbehaves on demand: 429 with
+ * Retry-After, 500, 401.
  */
 class StripeSourceTest {
   private static final String KEY = "sk_test_secret_123";
@@ -35,6 +36,18 @@ class StripeSourceTest {
   private final List<String> queries = new CopyOnWriteArrayList<>();
   private final AtomicInteger throttleNext = new AtomicInteger();
   private final AtomicInteger failNext = new AtomicInteger();
+
+  /** A customer as the stand-in serves it. */
+  private record Customer(String id, long created) {}
+
+  private final List<Customer> customers = new CopyOnWriteArrayList<>();
+
+  @BeforeEach
+  void customers() {
+    for (int i = 1; i <= CUSTOMERS; i++) {
+      customers.add(new Customer("cus_" + i, 1_700_000_000L + i));
+    }
+  }
 
   @BeforeEach
   void start() throws IOException {
@@ -74,20 +87,22 @@ class StripeSourceTest {
     }
 
     int limit = Integer.parseInt(params.getOrDefault("limit", "10"));
-    long createdAfter = Long.parseLong(params.getOrDefault("created[gt]", "0"));
-    // Stripe lists newest first; here ids ascend with created, which is all the cursor needs.
+    long createdAfter = Long.parseLong(params.getOrDefault("created[gt]", "-1"));
+    long createdFrom = Long.parseLong(params.getOrDefault("created[gte]", "0"));
+    // Stripe lists newest first; here in the order created, which is all the cursor needs.
     List<String> page = new ArrayList<>();
     boolean started = !params.containsKey("starting_after");
     int remaining = 0;
-    for (int i = 1; i <= CUSTOMERS; i++) {
-      String id = "cus_" + i;
-      long created = 1_700_000_000L + i;
+    for (Customer customer : customers) {
+      String id = customer.id();
+      long created = customer.created();
+      String i = id.substring(id.indexOf('_') + 1);
       if (!started) {
         started = id.equals(params.get("starting_after"));
         continue;
       }
 
-      if (created <= createdAfter) {
+      if (created <= createdAfter || created < createdFrom) {
         continue;
       }
 
@@ -201,19 +216,82 @@ class StripeSourceTest {
       assertThat(n).isEqualTo(CUSTOMERS);
       cursor = stream.cursor().orElseThrow();
     }
-    assertThat(cursor).isEqualTo(Long.toString(1_700_000_000L + CUSTOMERS));
+    long newest = 1_700_000_000L + CUSTOMERS;
+    assertThat(cursor).isEqualTo(newest + "|cus_" + CUSTOMERS);
 
     queries.clear();
     assertThat(readAll(source, List.of("id"), Optional.of(cursor))).isEmpty();
-    assertThat(queries).containsExactly("limit=100&created[gt]=" + cursor);
+    assertThat(queries).containsExactly("limit=100&created[gte]=" + newest);
 
     List<List<Object>> newer =
-        readAll(source, List.of("id"), Optional.of(Long.toString(1_700_000_000L + 240)));
+        readAll(source, List.of("id"), Optional.of((1_700_000_000L + 240) + "|cus_240"));
     assertThat(newer)
         .extracting(r -> r.get(0))
         .containsExactly(
             "cus_241", "cus_242", "cus_243", "cus_244", "cus_245", "cus_246", "cus_247", "cus_248",
             "cus_249", "cus_250");
+  }
+
+  @Test
+  void anObjectCreatedInTheSameSecondAfterARunIsReadOnceByTheNext() {
+    StripeSource source = source(KEY, true);
+    SourceUnit unit = source.units().get(0);
+    long newest = 1_700_000_000L + CUSTOMERS;
+    customers.add(new Customer("cus_250b", newest));
+    String cursor = cursorAfterReading(source, unit, Optional.empty());
+    assertThat(cursor).isEqualTo(newest + "|cus_250,cus_250b");
+
+    // Created in the second the previous run ended in, after it read: gt would miss it.
+    customers.add(new Customer("cus_250c", newest));
+    List<List<Object>> next = readAll(source, List.of("id"), Optional.of(cursor));
+    assertThat(next).extracting(r -> r.get(0)).containsExactly("cus_250c");
+    String after = cursorAfterReading(source, unit, Optional.of(cursor));
+    assertThat(after).isEqualTo(newest + "|cus_250,cus_250b,cus_250c");
+
+    customers.add(new Customer("cus_251", newest + 1));
+    assertThat(readAll(source, List.of("id"), Optional.of(after)))
+        .extracting(r -> r.get(0))
+        .containsExactly("cus_251");
+    assertThat(cursorAfterReading(source, unit, Optional.of(after)))
+        .isEqualTo((newest + 1) + "|cus_251");
+  }
+
+  @Test
+  void aCursorOfEarlierVersionsIsStillReadWithGt() {
+    StripeSource source = source(KEY, true);
+    long second = 1_700_000_000L + 245;
+
+    List<List<Object>> rows = readAll(source, List.of("id"), Optional.of(Long.toString(second)));
+
+    assertThat(rows)
+        .extracting(r -> r.get(0))
+        .containsExactly("cus_246", "cus_247", "cus_248", "cus_249", "cus_250");
+    assertThat(queries).contains("limit=100&created[gt]=" + second);
+  }
+
+  @Test
+  void aDamagedCursorSaysHowToRecover() {
+    StripeSource source = source(KEY, true);
+    SourceUnit unit = source.units().get(0);
+
+    assertThatThrownBy(() -> source.open(unit, List.of("id"), Optional.of("yesterday")))
+        .isInstanceOfSatisfying(
+            IngestException.class,
+            e -> {
+              assertThat(e.getMessage()).contains("'yesterday'");
+              assertThat(e.hint())
+                  .hasValueSatisfying(h -> assertThat(h).contains("--full-refresh"));
+            });
+  }
+
+  private static String cursorAfterReading(
+      StripeSource source, SourceUnit unit, Optional<String> cursor) {
+    try (RowStream stream = source.open(unit, List.of("id"), cursor)) {
+      while (stream.next()) {
+        // reading to the end
+      }
+      return stream.cursor().orElseThrow();
+    }
   }
 
   @Test
