@@ -37,7 +37,7 @@ final class DiscoverCommand implements Callable<Integer> {
                 JobLoader.AssetRequirement.OPTIONAL,
                 TerraformOutputsTransform.Requirement.OPTIONAL)
             .loaded();
-    try (Source source = Sources.open(loaded.job(), context.env())) {
+    try (Source source = Sources.open(loaded, context.env())) {
       if (!(source instanceof SourceCatalog catalog)) {
         throw new IngestException(
             IngestException.Kind.NOT_AVAILABLE,

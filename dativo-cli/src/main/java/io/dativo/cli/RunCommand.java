@@ -41,6 +41,8 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin JobOptions job;
 
+  @Mixin LocalWarehouseOption local;
+
   @Option(
       names = "--mode",
       paramLabel = "MODE",
@@ -93,9 +95,14 @@ final class RunCommand implements Callable<Integer> {
                 context,
                 job,
                 JobLoader.AssetRequirement.REQUIRED,
-                TerraformOutputsTransform.Requirement.REQUIRED)
+                // A local try-out needs no state: the outputs it would map mostly name the target.
+                local.localWarehouse == null
+                    ? TerraformOutputsTransform.Requirement.REQUIRED
+                    : TerraformOutputsTransform.Requirement.OPTIONAL)
             .loaded();
+    // The tags are the job's own, wherever this run writes.
     JobTags tags = JobTags.of(context, loaded, job);
+    loaded = local.apply(loaded, context.workingDir());
     context
         .err()
         .print(io.dativo.cli.output.CheckReport.policyText(tags.policy(), context.color()));

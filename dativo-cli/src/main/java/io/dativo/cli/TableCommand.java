@@ -32,6 +32,8 @@ final class TableCommand implements Callable<Integer> {
 
   @Mixin JobOptions job;
 
+  @Mixin LocalWarehouseOption local;
+
   @Override
   public Integer call() throws Exception {
     CliContext context = root.context;
@@ -42,6 +44,7 @@ final class TableCommand implements Callable<Integer> {
                 JobLoader.AssetRequirement.REQUIRED,
                 TerraformOutputsTransform.Requirement.OPTIONAL)
             .loaded();
+    loaded = local.apply(loaded, context.workingDir());
     TableIdentifier id = Pipeline.tableId(loaded.job(), loaded.asset().orElseThrow());
     Catalog catalog =
         CatalogFactory.open(CatalogFactory.spec(loaded.job().target(), context.workingDir()));

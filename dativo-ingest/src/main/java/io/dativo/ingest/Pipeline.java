@@ -68,7 +68,7 @@ public final class Pipeline {
     CatalogFactory.CatalogSpec catalogSpec =
         CatalogFactory.spec(job.target(), request.workingDir());
     Catalog catalog = CatalogFactory.open(catalogSpec, request.env());
-    try (Source source = Sources.open(job, request.env())) {
+    try (Source source = Sources.open(request.loaded(), request.env())) {
       TableIdentifier id = tableId(job, asset);
       return new Run(request, catalog, id, assetSchema, spec, source, start).execute();
     } finally {

@@ -1,6 +1,7 @@
 package io.dativo.ingest.source;
 
 import io.dativo.core.config.JobConfig;
+import io.dativo.core.config.LoadedJob;
 import io.dativo.core.config.Secret;
 import io.dativo.ingest.IngestException;
 import io.dativo.ingest.source.rest.HubSpotSource;
@@ -9,6 +10,7 @@ import io.dativo.ingest.source.rest.StripeSource;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The source a job names, ready to read. */
 public final class Sources {
@@ -16,19 +18,22 @@ public final class Sources {
 
   private Sources() {}
 
-  private static Source stripe(JobConfig job, Map<String, String> env) {
+  private static Source stripe(JobConfig job, Map<String, String> env, Optional<String> recipeEnv) {
     Map<String, Object> source = job.source();
     return new StripeSource(
-        new RestClient("Stripe", apiKey(job, env, "STRIPE_API_KEY", "Stripe", "sk_...")),
+        new RestClient(
+            "Stripe", apiKey(job, env, recipeEnv.orElse("STRIPE_API_KEY"), "Stripe", "sk_...")),
         String.valueOf(source.getOrDefault("base_url", "https://api.stripe.com")),
         objects(source, "customers"),
         source.get("incremental") != null);
   }
 
-  private static Source hubspot(JobConfig job, Map<String, String> env) {
+  private static Source hubspot(
+      JobConfig job, Map<String, String> env, Optional<String> recipeEnv) {
     Map<String, Object> source = job.source();
     return new HubSpotSource(
-        new RestClient("HubSpot", apiKey(job, env, "HUBSPOT_API_KEY", "HubSpot", "pat-...")),
+        new RestClient(
+            "HubSpot", apiKey(job, env, recipeEnv.orElse("HUBSPOT_API_KEY"), "HubSpot", "pat-...")),
         String.valueOf(source.getOrDefault("base_url", "https://api.hubapi.com")),
         objects(source, "contacts"),
         source.get("incremental") != null);
@@ -121,8 +126,26 @@ public final class Sources {
   }
 
   /** Opens the job's source; {@code env} holds API keys named by {@code credentials.from_env}. */
-  @SuppressWarnings("unchecked")
   public static Source open(JobConfig job, Map<String, String> env) {
+    return open(job, env, Optional.empty());
+  }
+
+  /**
+   * Opens a loaded job's source: an API key's variable is the job's {@code credentials.from_env},
+   * else its connector recipe's, else the service's usual one.
+   */
+  @SuppressWarnings("unchecked")
+  public static Source open(LoadedJob loaded, Map<String, String> env) {
+    Object credentials = loaded.sourceConnector().settings().get("credentials");
+    Optional<String> recipeEnv =
+        credentials instanceof Map<?, ?> m && m.get("from_env") != null
+            ? Optional.of(String.valueOf(m.get("from_env")))
+            : Optional.empty();
+    return open(loaded.job(), env, recipeEnv);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Source open(JobConfig job, Map<String, String> env, Optional<String> recipeEnv) {
     Map<String, Object> source = job.source();
     return switch (job.sourceConnector()) {
       case "csv" -> {
@@ -144,8 +167,8 @@ public final class Sources {
         yield new CsvSource(base, CsvSource.expand(base, patterns), options);
       }
       case "postgres" -> PostgresSource.of(job);
-      case "stripe" -> stripe(job, env);
-      case "hubspot" -> hubspot(job, env);
+      case "stripe" -> stripe(job, env, recipeEnv);
+      case "hubspot" -> hubspot(job, env, recipeEnv);
       default ->
           throw new IngestException(
               IngestException.Kind.NOT_AVAILABLE,
