@@ -23,6 +23,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Tag;
 
@@ -252,6 +253,117 @@ class AwsInfraIT {
     assertThat(bucketTags("acme-dativo-lake-t5"))
         .containsEntry("TenantId", "acme")
         .containsEntry("team", "platform");
+  }
+
+  @Test
+  void manyResourcesNeedingTheSameTagsAreBatchedThroughTheTaggingApi() throws IOException {
+    int count = 25;
+    var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
+    StringBuilder resources = new StringBuilder();
+    try (RdsClient rds =
+        RdsClient.builder()
+            .endpointOverride(URI.create(moto.endpoint()))
+            .region(Region.US_EAST_1)
+            .credentialsProvider(credentials)
+            .httpClient(UrlConnectionHttpClient.create())
+            .build()) {
+      for (int i = 0; i < count; i++) {
+        String db = "acme-dativo-db-" + i;
+        rds.createDBInstance(
+            r ->
+                r.dbInstanceIdentifier(db)
+                    .engine("postgres")
+                    .dbInstanceClass("db.t3.micro")
+                    .allocatedStorage(20)
+                    .masterUsername("dativo")
+                    .masterUserPassword("not-a-secret-1")
+                    .tags(
+                        software.amazon.awssdk.services.rds.model.Tag.builder()
+                            .key("dba-team")
+                            .value("core")
+                            .build()));
+        String bucket = "acme-dativo-batch-" + i;
+        s3.createBucket(b -> b.bucket(bucket));
+        s3.putBucketTagging(
+            r ->
+                r.bucket(bucket)
+                    .tagging(t -> t.tagSet(Tag.builder().key("team").value("platform").build())));
+        resources
+            .append("      - {resource_type: rds_instance, resource_id: ")
+            .append(db)
+            .append("}\n      - {resource_type: s3_bucket, resource_id: ")
+            .append(bucket)
+            .append("}\n");
+      }
+
+      Path job =
+          write(
+              "job-batch.yaml",
+              """
+              tenant_id: acme
+              environment: prod
+              source_connector: postgres
+              target_connector: iceberg
+              asset: orders
+              finops: {cost_center: DATA-001}
+              infrastructure:
+                provider:
+                  provider: aws
+                  region: us-east-1
+                  resources:
+              """
+                  + resources);
+
+      JsonNode first =
+          json(
+              CliRun.of(
+                  env(moto.endpoint(), "1764084600"),
+                  "infra",
+                  "apply-tags",
+                  "--config",
+                  job.toString(),
+                  "--format",
+                  "json"));
+
+      assertThat(first.get("summary").get("update").asInt()).isEqualTo(2 * count);
+      assertThat(first.get("summary").get("failed").asInt()).isZero();
+      for (int i = 0; i < count; i++) {
+        String arn = "arn:aws:rds:us-east-1:" + ACCOUNT + ":db:acme-dativo-db-" + i;
+        Map<String, String> tags =
+            rds.listTagsForResource(r -> r.resourceName(arn)).tagList().stream()
+                .collect(
+                    Collectors.toMap(
+                        software.amazon.awssdk.services.rds.model.Tag::key,
+                        software.amazon.awssdk.services.rds.model.Tag::value));
+        assertThat(tags)
+            .containsEntry("dba-team", "core")
+            .containsEntry("TenantId", "acme")
+            .containsEntry("CostCenter", "DATA-001");
+        assertThat(bucketTags("acme-dativo-batch-" + i))
+            .containsEntry("team", "platform")
+            .containsEntry("TenantId", "acme");
+      }
+      // Reads are one call per resource (50) plus STS. The 25 databases took 2 TagResources calls
+      // (20 + 5); moto's Tagging API does not tag S3, so the buckets fell back to
+      // PutBucketTagging (25) after at most 2 refused batch calls. One call per write would be
+      // 50.
+      long calls = first.get("summary").get("api_calls").asLong();
+      assertThat(calls).isLessThanOrEqualTo(2L * count + 1 + 2 + 2 + count);
+
+      JsonNode second =
+          json(
+              CliRun.of(
+                  env(moto.endpoint(), "1764999999"),
+                  "infra",
+                  "apply-tags",
+                  "--config",
+                  job.toString(),
+                  "--format",
+                  "json"));
+      assertThat(second.get("summary").get("unchanged").asInt()).isEqualTo(2 * count);
+      assertThat(second.get("summary").get("api_calls").asLong())
+          .isLessThanOrEqualTo(2L * count + 1);
+    }
   }
 
   private static void createResources(String suffix) {

@@ -19,6 +19,8 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.emr.EmrClient;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -43,6 +45,8 @@ public final class AwsClients implements AutoCloseable {
   private StsClient sts;
   private EmrClient emr;
   private Ec2Client ec2;
+  private RdsClient rds;
+  private ResourceGroupsTaggingApiClient tagging;
   private software.amazon.awssdk.services.cloudwatch.CloudWatchClient cloudWatch;
 
   public AwsClients(Map<String, String> env, Optional<String> region) {
@@ -136,6 +140,25 @@ public final class AwsClients implements AutoCloseable {
     return ec2;
   }
 
+  public synchronized RdsClient rds() {
+    if (rds == null) {
+      rds = configure(RdsClient.builder(), "RDS").build();
+    }
+
+    return rds;
+  }
+
+  /** The Resource Groups Tagging API (tags many resources of many services in one call). */
+  public synchronized ResourceGroupsTaggingApiClient tagging() {
+    if (tagging == null) {
+      tagging =
+          configure(ResourceGroupsTaggingApiClient.builder(), "RESOURCE_GROUPS_TAGGING_API")
+              .build();
+    }
+
+    return tagging;
+  }
+
   private <
           B extends
               AwsClientBuilder<B, C>
@@ -181,7 +204,8 @@ public final class AwsClients implements AutoCloseable {
 
   @Override
   public void close() {
-    for (AutoCloseable client : new AutoCloseable[] {s3, iam, glue, sts, emr, ec2, cloudWatch}) {
+    for (AutoCloseable client :
+        new AutoCloseable[] {s3, iam, glue, sts, emr, ec2, rds, tagging, cloudWatch}) {
       if (client != null) {
         try {
           client.close();

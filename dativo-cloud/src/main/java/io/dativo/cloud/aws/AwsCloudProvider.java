@@ -23,8 +23,14 @@ import software.amazon.awssdk.services.s3.model.Tagging;
 /**
  * AWS behind the {@link CloudProvider} SPI: validates a job's resources with the caller's
  * credentials and tags them without ever removing a tag others set. S3's PutBucketTagging replaces
- * a bucket's whole tag set, so it is always sent the merged set; IAM, Glue, EMR and EC2 add or
+ * a bucket's whole tag set, so it is always sent the merged set; IAM, Glue, EMR, EC2 and RDS add or
  * update only the keys that change.
+ *
+ * <p>Writes go first through the Resource Groups Tagging API: resources that need the same keys
+ * written are tagged 20 ARNs per TagResources call (which adds or updates keys, never removes one).
+ * A resource the API does not tag (a service it does not support, or a stand-in that lacks it) is
+ * written through its own service instead, and that service is not batched again in the run. Reads
+ * stay per resource: GetResources leaves out resources that were never tagged.
  */
 public final class AwsCloudProvider implements CloudProvider, io.dativo.core.cloud.CountsApiCalls {
   /** Concurrent API calls while planning and applying tags. */
@@ -32,6 +38,23 @@ public final class AwsCloudProvider implements CloudProvider, io.dativo.core.clo
 
   static final Set<String> USABLE_EMR_STATES =
       Set.of("STARTING", "BOOTSTRAPPING", "RUNNING", "WAITING");
+
+  /** RDS instance states in which the database serves (others: creating, stopped, failed...). */
+  static final Set<String> USABLE_RDS_STATES =
+      Set.of(
+          "available",
+          "backing-up",
+          "modifying",
+          "storage-optimization",
+          "configuring-enhanced-monitoring",
+          "maintenance",
+          "upgrading");
+
+  /** TagResources takes at most 20 ARNs per call. */
+  static final int TAGGING_BATCH = 20;
+
+  /** Resource types the Tagging API did not tag in this run: written per service from then on. */
+  private final Set<String> notBatched = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private final AwsClients clients;
   private String callerAccount;
@@ -96,6 +119,7 @@ public final class AwsCloudProvider implements CloudProvider, io.dativo.core.clo
           yield new ValidationResult(resource, Status.OK, "Glue database exists");
         }
         case "emr_cluster" -> validateCluster(resource);
+        case "rds_instance" -> validateDatabase(resource);
         case "vpc" ->
             ec2Exists(
                 resource, clients.ec2().describeVpcs(r -> r.vpcIds(resource.id())).vpcs().size());
@@ -164,6 +188,20 @@ public final class AwsCloudProvider implements CloudProvider, io.dativo.core.clo
         : new ValidationResult(resource, Status.MISMATCH, "cluster is " + state + ", not usable");
   }
 
+  private ValidationResult validateDatabase(ResourceRef resource) {
+    var instance =
+        clients
+            .rds()
+            .describeDBInstances(
+                r -> r.dbInstanceIdentifier(AwsResourceNames.dbInstance(resource.id())))
+            .dbInstances()
+            .get(0);
+    String state = instance.dbInstanceStatus();
+    return USABLE_RDS_STATES.contains(state)
+        ? new ValidationResult(resource, Status.OK, "database " + state)
+        : new ValidationResult(resource, Status.MISMATCH, "database is " + state + ", not usable");
+  }
+
   private static ValidationResult ec2Exists(ResourceRef resource, int found) {
     return found > 0
         ? new ValidationResult(resource, Status.OK, "exists")
@@ -213,10 +251,11 @@ public final class AwsCloudProvider implements CloudProvider, io.dativo.core.clo
 
   @Override
   public List<ResourceTagPlan> apply(List<ResourceTagPlan> plan) {
+    Set<ResourceTagPlan> batched = batched(plan);
     return inParallel(
         plan,
         resource -> {
-          if (resource.action() != ResourceTagPlan.Action.UPDATE) {
+          if (resource.action() != ResourceTagPlan.Action.UPDATE || batched.contains(resource)) {
             return resource;
           }
 
@@ -227,6 +266,122 @@ public final class AwsCloudProvider implements CloudProvider, io.dativo.core.clo
             return resource.failed(message(e));
           }
         });
+  }
+
+  /**
+   * Tags what it can through the Tagging API: updates grouped by type and by the keys they write,
+   * 20 ARNs a call. Returns the plans it wrote; the others are left to their own service.
+   */
+  private Set<ResourceTagPlan> batched(List<ResourceTagPlan> plan) {
+    Map<List<Object>, List<ResourceTagPlan>> groups = new LinkedHashMap<>();
+    for (ResourceTagPlan resource : plan) {
+      if (resource.action() == ResourceTagPlan.Action.UPDATE
+          && inClientRegion(resource.resource())) {
+        groups
+            .computeIfAbsent(
+                List.of(resource.resource().type(), resource.writes()), k -> new ArrayList<>())
+            .add(resource);
+      }
+    }
+
+    List<List<ResourceTagPlan>> calls = new ArrayList<>();
+    for (List<ResourceTagPlan> group : groups.values()) {
+      if (group.size() < 2) {
+        continue; // one resource: its own service's call is as cheap
+      }
+
+      for (int i = 0; i < group.size(); i += TAGGING_BATCH) {
+        calls.add(group.subList(i, Math.min(group.size(), i + TAGGING_BATCH)));
+      }
+    }
+
+    Set<ResourceTagPlan> written = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    inParallel(
+        calls,
+        call -> {
+          written.addAll(tagResources(call));
+          return call;
+        });
+    return written;
+  }
+
+  /** One TagResources call; the plans whose resources it tagged. */
+  private List<ResourceTagPlan> tagResources(List<ResourceTagPlan> call) {
+    String type = call.get(0).resource().type();
+    if (notBatched.contains(type)) {
+      return List.of();
+    }
+
+    Map<String, ResourceTagPlan> byArn = new LinkedHashMap<>();
+    try {
+      for (ResourceTagPlan resource : call) {
+        byArn.put(arn(resource.resource()), resource);
+      }
+
+      var failed =
+          clients
+              .tagging()
+              .tagResources(r -> r.resourceARNList(byArn.keySet()).tags(call.get(0).writes()))
+              .failedResourcesMap();
+      if (!failed.isEmpty()) {
+        notBatched.add(type);
+      }
+
+      return byArn.entrySet().stream()
+          .filter(e -> !failed.containsKey(e.getKey()))
+          .map(Map.Entry::getValue)
+          .toList();
+    } catch (SdkException | UnsupportedOperationException e) {
+      // No permission for tag:TagResources, or no such API here: the services' own calls remain.
+      notBatched.add(type);
+      return List.of();
+    }
+  }
+
+  private boolean inClientRegion(ResourceRef resource) {
+    return resource.region().map(r -> r.equals(clients.region().id())).orElse(true);
+  }
+
+  /** The resource's ARN, as the Tagging API names it. */
+  private String arn(ResourceRef resource) {
+    String region = resource.region().orElse(clients.region().id());
+    return switch (resource.type()) {
+      case "s3_bucket" -> "arn:aws:s3:::" + AwsResourceNames.bucket(resource.id());
+      case "iam_role" ->
+          resource.id().startsWith("arn:")
+              ? resource.id()
+              : "arn:aws:iam::" + callerAccount() + ":role/" + resource.id();
+      case "glue_catalog" -> glueArn(resource);
+      case "emr_cluster" ->
+          "arn:aws:elasticmapreduce:"
+              + region
+              + ":"
+              + callerAccount()
+              + ":cluster/"
+              + AwsResourceNames.cluster(resource.id());
+      case "rds_instance" -> rdsArn(resource);
+      case "vpc", "subnet", "security_group" ->
+          "arn:aws:ec2:"
+              + region
+              + ":"
+              + callerAccount()
+              + ":"
+              + (resource.type().equals("security_group") ? "security-group" : resource.type())
+              + "/"
+              + resource.id();
+      default -> throw new UnsupportedOperationException(resource.type());
+    };
+  }
+
+  private String rdsArn(ResourceRef resource) {
+    return resource.id().startsWith("arn:")
+        ? resource.id()
+        : "arn:aws:rds:"
+            + resource.region().orElse(clients.region().id())
+            + ":"
+            + callerAccount()
+            + ":db:"
+            + resource.id();
   }
 
   /**
@@ -294,6 +449,12 @@ public final class AwsCloudProvider implements CloudProvider, io.dativo.core.clo
               .describeCluster(r -> r.clusterId(AwsResourceNames.cluster(resource.id())))
               .cluster()
               .tags()
+              .forEach(t -> tags.put(t.key(), t.value()));
+      case "rds_instance" ->
+          clients
+              .rds()
+              .listTagsForResource(r -> r.resourceName(rdsArn(resource)))
+              .tagList()
               .forEach(t -> tags.put(t.key(), t.value()));
       case "vpc", "subnet", "security_group" ->
           clients
@@ -374,6 +535,21 @@ public final class AwsCloudProvider implements CloudProvider, io.dativo.core.clo
                                   .map(
                                       e ->
                                           software.amazon.awssdk.services.ec2.model.Tag.builder()
+                                              .key(e.getKey())
+                                              .value(e.getValue())
+                                              .build())
+                                  .toList()));
+      case "rds_instance" ->
+          clients
+              .rds()
+              .addTagsToResource(
+                  r ->
+                      r.resourceName(rdsArn(resource))
+                          .tags(
+                              writes.entrySet().stream()
+                                  .map(
+                                      e ->
+                                          software.amazon.awssdk.services.rds.model.Tag.builder()
                                               .key(e.getKey())
                                               .value(e.getValue())
                                               .build())

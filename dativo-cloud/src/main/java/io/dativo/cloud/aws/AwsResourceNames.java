@@ -18,6 +18,11 @@ final class AwsResourceNames {
     return id.replaceFirst("^arn:aws[^:]*:glue:[^:]*:[^:]*:database/", "");
   }
 
+  /** An RDS instance identifier from its ARN ({@code arn:aws:rds:R:A:db:NAME}) or itself. */
+  static String dbInstance(String id) {
+    return id.startsWith("arn:") ? id.substring(id.lastIndexOf(':') + 1) : id;
+  }
+
   static String cluster(String id) {
     return id.substring(id.lastIndexOf('/') + 1);
   }

@@ -32,6 +32,11 @@ public enum ResourceType {
       Cloud.AWS,
       "an EMR cluster id like j-2AXXXXXXGAPLF, or its ARN",
       "(?:arn:aws(?:-cn|-us-gov)?:elasticmapreduce:[a-z0-9-]+:\\d{12}:cluster/)?(?<name>j-[A-Z0-9]{1,13})"),
+  RDS_INSTANCE(
+      "rds_instance",
+      Cloud.AWS,
+      "an RDS DB instance ARN like arn:aws:rds:us-east-1:123456789012:db:my-db, or its identifier",
+      "(?:arn:aws(?:-cn|-us-gov)?:rds:[a-z0-9-]+:\\d{12}:db:)?(?<name>[a-zA-Z][a-zA-Z0-9-]{0,62})"),
   VPC("vpc", Cloud.AWS, "a VPC id like vpc-0a1b2c3d", "(?<name>vpc-[0-9a-f]{1,17})"),
   SUBNET("subnet", Cloud.AWS, "a subnet id like subnet-0a1b2c3d", "(?<name>subnet-[0-9a-f]{1,17})"),
   SECURITY_GROUP(
