@@ -81,6 +81,16 @@ final class RunCommand implements Callable<Integer> {
                 JobLoader.AssetRequirement.REQUIRED,
                 TerraformOutputsTransform.Requirement.OPTIONAL)
             .loaded();
+    if (!io.dativo.ingest.source.Sources.AVAILABLE_TARGETS.contains(
+        preview.job().targetConnector())) {
+      throw new io.dativo.ingest.IngestException(
+          io.dativo.ingest.IngestException.Kind.NOT_AVAILABLE,
+          "Cannot run: the "
+              + preview.job().targetConnector()
+              + " target connector is not available in this version yet",
+          "available targets: "
+              + String.join(", ", io.dativo.ingest.source.Sources.AVAILABLE_TARGETS));
+    }
     if (!io.dativo.ingest.source.Sources.AVAILABLE.contains(preview.job().sourceConnector())) {
       throw new io.dativo.ingest.IngestException(
           io.dativo.ingest.IngestException.Kind.NOT_AVAILABLE,

@@ -75,7 +75,11 @@ class MainTest {
   void runSaysPlainlyThatItIsNotAvailableYet(@TempDir Path dir) throws IOException {
     CliRun run =
         CliRun.of(
-            "run", "--config", RunCommandIT.mysqlJob(dir).toString(), "--mode", "self_hosted");
+            "run",
+            "--config",
+            RunCommandIT.unbuiltTargetJob(dir).toString(),
+            "--mode",
+            "self_hosted");
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_CONFIG);
     assertThat(run.err()).contains("not available in this version yet");

@@ -62,11 +62,14 @@ class RunCommandIT {
 
   @Test
   void aConnectorThatIsNotBuiltYetSaysSoPlainly() throws IOException {
-    CliRun run = CliRun.in(workingDir, ENV, "run", "--config", mysqlJob(workingDir).toString());
+    CliRun run =
+        CliRun.in(workingDir, ENV, "run", "--config", unbuiltTargetJob(workingDir).toString());
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_CONFIG);
     assertThat(run.err())
-        .contains("the mysql source connector is not available in this version yet");
+        .contains("the s3 target connector is not available in this version yet")
+        .contains("available targets: iceberg");
+    assertThat(workingDir.resolve(".dativo/warehouse")).doesNotExist();
   }
 
   @Test
@@ -99,8 +102,8 @@ class RunCommandIT {
         .doesNotContain("\tat ");
   }
 
-  /** A job naming the mysql source, which is not built yet. */
-  static Path mysqlJob(Path dir) throws java.io.IOException {
+  /** A job naming the s3 (plain Parquet) target, which is not built yet. */
+  static Path unbuiltTargetJob(Path dir) throws java.io.IOException {
     Files.writeString(
         dir.resolve("asset.yaml"),
         """
@@ -113,15 +116,15 @@ class RunCommandIT {
         team: {owner: data@acme.com}
         """);
     return Files.writeString(
-        dir.resolve("mysql_orders.yaml"),
+        dir.resolve("parquet_orders.yaml"),
         """
         tenant_id: acme
         environment: dev
-        source_connector: mysql
-        target_connector: iceberg
+        source_connector: csv
+        target_connector: s3
         asset: orders
         asset_path: asset.yaml
-        source: {tables: [shop.orders]}
+        source: {files: [orders.csv]}
         """);
   }
 }

@@ -14,7 +14,11 @@ import java.util.Optional;
 
 /** The source a job names, ready to read. */
 public final class Sources {
-  public static final List<String> AVAILABLE = List.of("csv", "postgres", "stripe", "hubspot");
+  public static final List<String> AVAILABLE =
+      List.of("csv", "postgres", "mysql", "stripe", "hubspot");
+
+  /** The targets this version writes (the others are known names, not built yet). */
+  public static final List<String> AVAILABLE_TARGETS = List.of("iceberg");
 
   private Sources() {}
 
@@ -166,7 +170,8 @@ public final class Sources {
         Path base = job.file().toAbsolutePath().getParent();
         yield new CsvSource(base, CsvSource.expand(base, patterns), options);
       }
-      case "postgres" -> PostgresSource.of(job);
+      case "postgres" -> JdbcSource.of(JdbcSource.Dialect.POSTGRES, job);
+      case "mysql" -> JdbcSource.of(JdbcSource.Dialect.MYSQL, job);
       case "stripe" -> stripe(job, env, recipeEnv);
       case "hubspot" -> hubspot(job, env, recipeEnv);
       default ->

@@ -17,29 +17,67 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * PostgreSQL tables ({@code source.tables}) or a query ({@code source.query}) over JDBC, streamed
- * with a server-side cursor (autocommit off, a fetch size), so rows are never all in memory.
- * Connection from {@code source.connection} ({@code host}, {@code port}, {@code database}, {@code
- * user}, {@code password}; Terraform outputs and {@code ${VAR}} welcome, passwords as secrets).
- * With {@code source.incremental.cursor_field}, each run reads rows after the committed cursor.
+ * PostgreSQL or MySQL tables ({@code source.tables}) or a query ({@code source.query}) over JDBC,
+ * streamed with a server-side cursor, so rows are never all in memory. Connection from {@code
+ * source.connection} ({@code host}, {@code port}, {@code database}, {@code user}, {@code password},
+ * or {@code url}; Terraform outputs and {@code ${VAR}} welcome, passwords as secrets). With {@code
+ * source.incremental.cursor_field}, each run reads rows after the committed cursor, in its order.
  */
-public final class PostgresSource implements Source {
+public final class JdbcSource implements Source {
   static final int FETCH_SIZE = 10_000;
   private static final Pattern TABLE_NAME =
       Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*(\\.[A-Za-z_][A-Za-z0-9_$]*)?");
 
+  /** What differs between the databases: URL, default port, identifier quotes, streaming. */
+  enum Dialect {
+    // PostgreSQL streams with a cursor when autocommit is off and a fetch size is set.
+    POSTGRES("PostgreSQL", "postgres", "jdbc:postgresql://", 5432, '"', ""),
+    // MySQL Connector/J streams with server-side cursors when asked (useCursorFetch).
+    MYSQL("MySQL", "mysql", "jdbc:mysql://", 3306, '`', "?useCursorFetch=true");
+
+    final String product;
+    final String scheme;
+    final String urlPrefix;
+    final int defaultPort;
+    final char quote;
+    final String urlOptions;
+
+    Dialect(
+        String product,
+        String scheme,
+        String urlPrefix,
+        int defaultPort,
+        char quote,
+        String urlOptions) {
+      this.product = product;
+      this.scheme = scheme;
+      this.urlPrefix = urlPrefix;
+      this.defaultPort = defaultPort;
+      this.quote = quote;
+      this.urlOptions = urlOptions;
+    }
+
+    String quote(String identifier) {
+      String q = String.valueOf(quote);
+      return q + identifier.replace(q, q + q) + q;
+    }
+  }
+
+  private final Dialect dialect;
   private final String url;
   private final Properties credentials;
   private final List<String> tables;
   private final Optional<String> query;
   private final Optional<String> cursorField;
 
-  private PostgresSource(
+  private JdbcSource(
+      Dialect dialect,
       String url,
       Properties credentials,
       List<String> tables,
       Optional<String> query,
       Optional<String> cursorField) {
+    this.dialect = dialect;
     this.url = url;
     this.credentials = credentials;
     this.tables = tables;
@@ -48,22 +86,24 @@ public final class PostgresSource implements Source {
   }
 
   @SuppressWarnings("unchecked")
-  static PostgresSource of(JobConfig job) {
+  static JdbcSource of(Dialect dialect, JobConfig job) {
     Map<String, Object> source = job.source();
     Map<String, Object> connection =
         source.get("connection") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
     String url =
         text(connection.get("url"))
+            .map(u -> withDialectOptions(dialect, u))
             .orElseGet(
                 () ->
-                    "jdbc:postgresql://"
+                    dialect.urlPrefix
                         + text(connection.get("host"))
-                            .orElseThrow(() -> missing("source.connection.host"))
+                            .orElseThrow(() -> missing(dialect, "source.connection.host"))
                         + ":"
-                        + text(connection.get("port")).orElse("5432")
+                        + text(connection.get("port")).orElse(Integer.toString(dialect.defaultPort))
                         + "/"
                         + text(connection.get("database"))
-                            .orElseThrow(() -> missing("source.connection.database")));
+                            .orElseThrow(() -> missing(dialect, "source.connection.database"))
+                        + dialect.urlOptions);
     Properties credentials = new Properties();
     text(connection.get("user")).ifPresent(u -> credentials.setProperty("user", u));
     text(connection.get("password")).ifPresent(p -> credentials.setProperty("password", p));
@@ -75,7 +115,7 @@ public final class PostgresSource implements Source {
     if (tables.isEmpty() == query.isEmpty()) {
       throw new IngestException(
           IngestException.Kind.CONFIG,
-          "Cannot read PostgreSQL: give source.tables or source.query (one of them)",
+          "Cannot read " + dialect.product + ": give source.tables or source.query (one of them)",
           null);
     }
 
@@ -86,14 +126,28 @@ public final class PostgresSource implements Source {
             t -> {
               throw new IngestException(
                   IngestException.Kind.CONFIG,
-                  "Cannot read PostgreSQL table '" + t + "': expected table or schema.table",
+                  "Cannot read "
+                      + dialect.product
+                      + " table '"
+                      + t
+                      + "': expected table or schema.table",
                   null);
             });
     Optional<String> cursor =
         source.get("incremental") instanceof Map<?, ?> incremental
             ? text(incremental.get("cursor_field"))
             : Optional.empty();
-    return new PostgresSource(url, credentials, tables, query, cursor);
+    return new JdbcSource(dialect, url, credentials, tables, query, cursor);
+  }
+
+  /** A MySQL URL without {@code useCursorFetch} would buffer whole results in memory. */
+  private static String withDialectOptions(Dialect dialect, String url) {
+    if (dialect.urlOptions.isEmpty()
+        || url.contains(dialect.urlOptions.substring(1).split("=")[0])) {
+      return url;
+    }
+
+    return url + (url.contains("?") ? "&" : "?") + dialect.urlOptions.substring(1);
   }
 
   private static Optional<String> text(Object value) {
@@ -104,20 +158,20 @@ public final class PostgresSource implements Source {
     return Optional.of(value instanceof Secret secret ? secret.value() : String.valueOf(value));
   }
 
-  private static IngestException missing(String key) {
+  private static IngestException missing(Dialect dialect, String key) {
     return new IngestException(
         IngestException.Kind.CONFIG,
-        "Cannot connect to PostgreSQL: " + key + " is missing",
+        "Cannot connect to " + dialect.product + ": " + key + " is missing",
         "or give source.connection.url");
   }
 
   @Override
   public List<SourceUnit> units() {
     if (query.isPresent()) {
-      return List.of(new SourceUnit("query", "postgres:query", 0));
+      return List.of(new SourceUnit("query", dialect.scheme + ":query", 0));
     }
 
-    return tables.stream().map(t -> new SourceUnit(t, "postgres:" + t, 0)).toList();
+    return tables.stream().map(t -> new SourceUnit(t, dialect.scheme + ":" + t, 0)).toList();
   }
 
   @Override
@@ -132,17 +186,17 @@ public final class PostgresSource implements Source {
 
   @Override
   public RowStream open(SourceUnit unit, List<String> columns, Optional<String> cursorStart) {
-    String select = columns.stream().map(PostgresSource::quote).collect(Collectors.joining(", "));
+    String select = columns.stream().map(dialect::quote).collect(Collectors.joining(", "));
     String from =
         unit.id().equals("query") ? "(" + query.orElseThrow() + ") AS q" : quoteTable(unit.id());
     StringBuilder sql = new StringBuilder("SELECT ").append(select).append(" FROM ").append(from);
     cursorField.ifPresent(
         field -> {
           if (cursorStart.isPresent()) {
-            sql.append(" WHERE ").append(quote(field)).append(" > ?");
+            sql.append(" WHERE ").append(dialect.quote(field)).append(" > ?");
           }
 
-          sql.append(" ORDER BY ").append(quote(field));
+          sql.append(" ORDER BY ").append(dialect.quote(field));
         });
     try {
       Connection connection = DriverManager.getConnection(url, credentials);
@@ -153,28 +207,30 @@ public final class PostgresSource implements Source {
               sql.toString(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
       statement.setFetchSize(FETCH_SIZE);
       if (cursorField.isPresent() && cursorStart.isPresent()) {
-        statement.setObject(1, cursorStart.get(), Types.OTHER);
+        // The cursor is text; each server converts it to the column's type in the comparison.
+        if (dialect == Dialect.POSTGRES) {
+          statement.setObject(1, cursorStart.get(), Types.OTHER);
+        } else {
+          statement.setString(1, cursorStart.get());
+        }
       }
 
       ResultSet rows = statement.executeQuery();
       int cursorIndex = cursorField.map(columns::indexOf).orElse(-1);
-      return new JdbcRows(connection, statement, rows, unit.id(), columns.size(), cursorIndex);
+      return new JdbcRows(
+          connection, statement, rows, unit.id(), dialect.product, columns.size(), cursorIndex);
     } catch (SQLException e) {
       throw new IngestException(
           IngestException.Kind.EXTERNAL,
-          "Cannot read " + unit.id() + " from PostgreSQL: " + e.getMessage(),
+          "Cannot read " + unit.id() + " from " + dialect.product + ": " + e.getMessage(),
           "check source.connection and the table name",
           e);
     }
   }
 
-  private static String quote(String identifier) {
-    return "\"" + identifier.replace("\"", "\"\"") + "\"";
-  }
-
-  private static String quoteTable(String table) {
+  private String quoteTable(String table) {
     return java.util.Arrays.stream(table.split("\\."))
-        .map(PostgresSource::quote)
+        .map(dialect::quote)
         .collect(Collectors.joining("."));
   }
 
@@ -184,6 +240,7 @@ public final class PostgresSource implements Source {
     private final PreparedStatement statement;
     private final ResultSet rows;
     private final String unit;
+    private final String product;
     private final Object[] values;
     private final int cursorIndex;
     private long count;
@@ -194,12 +251,14 @@ public final class PostgresSource implements Source {
         PreparedStatement statement,
         ResultSet rows,
         String unit,
+        String product,
         int width,
         int cursorIndex) {
       this.connection = connection;
       this.statement = statement;
       this.rows = rows;
       this.unit = unit;
+      this.product = product;
       this.values = new Object[width];
       this.cursorIndex = cursorIndex;
     }
@@ -224,7 +283,7 @@ public final class PostgresSource implements Source {
       } catch (SQLException e) {
         throw new IngestException(
             IngestException.Kind.EXTERNAL,
-            "Cannot read " + unit + " from PostgreSQL: " + e.getMessage(),
+            "Cannot read " + unit + " from " + product + ": " + e.getMessage(),
             null,
             e);
       }
