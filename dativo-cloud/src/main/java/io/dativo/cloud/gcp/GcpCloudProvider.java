@@ -1,8 +1,5 @@
 package io.dativo.cloud.gcp;
 
-import com.google.cloud.storage.Bucket;
-import com.google.cloud.storage.Storage;
-import com.google.cloud.storage.StorageException;
 import io.dativo.core.cloud.CloudProvider;
 import io.dativo.core.cloud.ResourceRef;
 import io.dativo.core.cloud.ResourceTagPlan;
@@ -12,16 +9,17 @@ import io.dativo.core.cloud.ValidationResult.Status;
 import io.dativo.core.config.infra.Infrastructure;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * GCP behind the {@link CloudProvider} SPI (preview): GCS buckets are validated and labelled with a
- * metageneration precondition, so a concurrent change is never overwritten (on a conflict the
- * bucket is read again and the change re-planned, a bounded number of times). Service accounts
- * carry no labels: they are validated only, and apply-tags says so. Other GCP resource types (GKE
- * clusters, BigQuery datasets, networks) are not available in this version yet.
+ * GCP behind the {@link CloudProvider} SPI: each resource type ({@link GcpResourceType}) validates
+ * and, where it carries labels, reads them with a version and writes the merged set conditionally
+ * on that version, so a concurrent change is never overwritten. On a conflict the resource is read
+ * again and the change re-planned, a bounded number of times. Types without labels (service
+ * accounts, networks) are validated only, and apply-tags says so.
  */
 public final class GcpCloudProvider implements CloudProvider {
   static final int MAX_CONFLICT_RETRIES = 5;
@@ -29,12 +27,12 @@ public final class GcpCloudProvider implements CloudProvider {
   /** LastModified as a GCP label ({@code GcpLabelRules} snake_cases tag names). */
   static final String TIMESTAMP_LABEL = "last_modified";
 
-  private final Storage storage;
-  private final Optional<String> projectId;
+  private final Map<String, GcpResourceType> types = new LinkedHashMap<>();
+  private final List<AutoCloseable> clients;
 
-  public GcpCloudProvider(Storage storage, Optional<String> projectId) {
-    this.storage = storage;
-    this.projectId = projectId;
+  GcpCloudProvider(List<GcpResourceType> types, List<AutoCloseable> clients) {
+    types.forEach(t -> this.types.put(t.type(), t));
+    this.clients = List.copyOf(clients);
   }
 
   @Override
@@ -47,72 +45,22 @@ public final class GcpCloudProvider implements CloudProvider {
       Infrastructure infrastructure, List<ResourceRef> resources, String tenantId) {
     List<ValidationResult> results = new ArrayList<>();
     for (ResourceRef resource : resources) {
-      results.add(validate(resource));
+      GcpResourceType type = types.get(resource.type());
+      if (type == null) {
+        results.add(
+            new ValidationResult(
+                resource, Status.MISMATCH, resource.type() + " is not a GCP resource type"));
+        continue;
+      }
+
+      try {
+        results.add(type.validate(resource));
+      } catch (RuntimeException e) {
+        results.add(new ValidationResult(resource, Status.MISMATCH, message(e)));
+      }
     }
 
     return results;
-  }
-
-  private ValidationResult validate(ResourceRef resource) {
-    switch (resource.type()) {
-      case "gcs_bucket" -> {
-        try {
-          Bucket bucket = storage.get(bucketName(resource.id()));
-          if (bucket == null) {
-            return new ValidationResult(resource, Status.MISSING, "bucket not found");
-          }
-
-          Optional<String> location =
-              Optional.ofNullable(bucket.getLocation())
-                  .map(l -> l.toLowerCase(java.util.Locale.ROOT));
-          if (resource.region().isPresent()
-              && location.isPresent()
-              && !location.get().equals(resource.region().get())
-              && !location.get().equals("us")
-              && !location.get().equals("eu")) {
-            return new ValidationResult(
-                resource,
-                Status.MISMATCH,
-                "bucket is in " + location.get() + ", the job says " + resource.region().get());
-          }
-
-          return new ValidationResult(
-              resource, Status.OK, "bucket reachable" + location.map(l -> " in " + l).orElse(""));
-        } catch (StorageException e) {
-          return new ValidationResult(
-              resource,
-              e.getCode() == 403
-                  ? Status.FORBIDDEN
-                  : e.getCode() == 404 ? Status.MISSING : Status.MISMATCH,
-              e.getMessage());
-        }
-      }
-      case "service_account" -> {
-        String email = resource.id().substring(resource.id().lastIndexOf('/') + 1);
-        String project =
-            email.contains("@") ? email.substring(email.indexOf('@') + 1).split("\\.")[0] : "";
-        return projectId
-                .filter(p -> email.endsWith(".iam.gserviceaccount.com") && !p.equals(project))
-                .isPresent()
-            ? new ValidationResult(
-                resource,
-                Status.MISMATCH,
-                "service account of project "
-                    + project
-                    + ", the job's project is "
-                    + projectId.get())
-            : new ValidationResult(
-                resource,
-                Status.OK,
-                "name checked against the project (existence is not checked in this version)");
-      }
-      default -> {
-        return new ValidationResult(
-            resource,
-            Status.MISMATCH,
-            resource.type() + " is not available in this version yet for gcp");
-      }
-    }
   }
 
   @Override
@@ -126,41 +74,19 @@ public final class GcpCloudProvider implements CloudProvider {
   }
 
   private ResourceTagPlan planOne(ResourceRef resource, Map<String, String> labels) {
-    if (!resource.type().equals("gcs_bucket")) {
-      String reason =
-          resource.type().equals("service_account")
-              ? "service accounts carry no labels: validated only"
-              : "labelling " + resource.type() + " is not available in this version yet";
-      return new ResourceTagPlan(
-          resource,
-          ResourceTagPlan.Action.FAILED,
-          Map.of(),
-          Map.of(),
-          Map.of(),
-          Optional.of(reason));
+    GcpResourceType type = types.get(resource.type());
+    Optional<String> unlabelled =
+        type == null
+            ? Optional.of(resource.type() + " is not a GCP resource type")
+            : type.unlabelled();
+    if (unlabelled.isPresent()) {
+      return failed(resource, unlabelled.get());
     }
 
     try {
-      Bucket bucket = storage.get(bucketName(resource.id()));
-      if (bucket == null) {
-        return new ResourceTagPlan(
-            resource,
-            ResourceTagPlan.Action.FAILED,
-            Map.of(),
-            Map.of(),
-            Map.of(),
-            Optional.of("bucket not found"));
-      }
-
-      return TagPlanner.plan(resource, labelsOf(bucket), labels, TIMESTAMP_LABEL);
-    } catch (StorageException e) {
-      return new ResourceTagPlan(
-          resource,
-          ResourceTagPlan.Action.FAILED,
-          Map.of(),
-          Map.of(),
-          Map.of(),
-          Optional.of(e.getMessage()));
+      return TagPlanner.plan(resource, type.read(resource).labels(), labels, TIMESTAMP_LABEL);
+    } catch (RuntimeException e) {
+      return failed(resource, message(e));
     }
   }
 
@@ -174,43 +100,38 @@ public final class GcpCloudProvider implements CloudProvider {
     return results;
   }
 
-  /**
-   * Writes with ifMetagenerationMatch; a conflict re-reads the bucket and re-plans the same change.
-   */
+  /** Writes conditionally; a conflict reads the resource again and re-plans the same change. */
   private ResourceTagPlan write(ResourceTagPlan planned) {
+    GcpResourceType type = types.get(planned.resource().type());
     ResourceTagPlan current = planned;
     for (int attempt = 0; attempt <= MAX_CONFLICT_RETRIES; attempt++) {
-      Bucket bucket = storage.get(bucketName(current.resource().id()));
-      if (bucket == null) {
-        return current.failed("bucket not found");
-      }
-
-      if (attempt > 0) {
-        ResourceTagPlan replanned =
-            TagPlanner.plan(current.resource(), labelsOf(bucket), wanted(planned), TIMESTAMP_LABEL);
-        if (replanned.action() == ResourceTagPlan.Action.UNCHANGED) {
-          return replanned;
-        }
-
-        current = replanned;
-      }
-
-      Map<String, String> merged = new HashMap<>(labelsOf(bucket));
-      merged.putAll(current.writes());
       try {
-        storage.update(
-            bucket.toBuilder().setLabels(merged).build(),
-            Storage.BucketTargetOption.metagenerationMatch());
-        return current;
-      } catch (StorageException e) {
-        if (e.getCode() != 412) {
-          return current.failed(e.getMessage());
+        GcpResourceType.Labelled read = type.read(current.resource());
+        if (attempt > 0) {
+          ResourceTagPlan replanned =
+              TagPlanner.plan(current.resource(), read.labels(), wanted(planned), TIMESTAMP_LABEL);
+          if (replanned.action() == ResourceTagPlan.Action.UNCHANGED) {
+            return replanned;
+          }
+
+          current = replanned;
         }
+
+        Map<String, String> merged = new HashMap<>(read.labels());
+        merged.putAll(current.writes());
+        type.write(current.resource(), read, merged);
+        return current;
+      } catch (GcpResourceType.LabelConflict conflict) {
+        // someone else changed the resource between our read and write: read again
+      } catch (RuntimeException e) {
+        return current.failed(message(e));
       }
     }
 
     return current.failed(
-        "the bucket kept changing: gave up after " + MAX_CONFLICT_RETRIES + " conflicting updates");
+        "the resource kept changing: gave up after "
+            + MAX_CONFLICT_RETRIES
+            + " conflicting updates");
   }
 
   /** What the plan wants the labels to be (current values overridden by its writes). */
@@ -221,32 +142,23 @@ public final class GcpCloudProvider implements CloudProvider {
     return wanted;
   }
 
-  private static Map<String, String> labelsOf(Bucket bucket) {
-    Map<String, String> labels = new HashMap<>();
-    if (bucket.getLabels() != null) {
-      bucket
-          .getLabels()
-          .forEach(
-              (k, v) -> {
-                if (v != null) {
-                  labels.put(k, v);
-                }
-              });
-    }
-
-    return labels;
+  private static ResourceTagPlan failed(ResourceRef resource, String reason) {
+    return new ResourceTagPlan(
+        resource, ResourceTagPlan.Action.FAILED, Map.of(), Map.of(), Map.of(), Optional.of(reason));
   }
 
-  static String bucketName(String id) {
-    return id.replaceFirst("^gs://", "").replaceFirst("/.*$", "");
+  private static String message(RuntimeException e) {
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   @Override
   public void close() {
-    try {
-      storage.close();
-    } catch (Exception e) {
-      // releasing HTTP connections
+    for (AutoCloseable client : clients) {
+      try {
+        client.close();
+      } catch (Exception e) {
+        // releasing HTTP connections
+      }
     }
   }
 }

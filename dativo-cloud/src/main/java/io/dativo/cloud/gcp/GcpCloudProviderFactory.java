@@ -1,17 +1,14 @@
 package io.dativo.cloud.gcp;
 
-import com.google.cloud.NoCredentials;
-import com.google.cloud.storage.StorageOptions;
 import io.dativo.core.cloud.CloudProvider;
 import io.dativo.core.cloud.CloudProviderFactory;
 import io.dativo.core.config.infra.Infrastructure;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Creates the GCP provider: Application Default Credentials and the job's project; {@code
- * GOOGLE_STORAGE_CUSTOM_ENDPOINT} points the Storage client elsewhere (an endpoint on loopback, a
- * local stand-in, is used without credentials).
+ * GOOGLE_<SERVICE>_CUSTOM_ENDPOINT} points a client elsewhere (see {@link GcpClients}).
  */
 public final class GcpCloudProviderFactory implements CloudProviderFactory {
   @Override
@@ -21,17 +18,9 @@ public final class GcpCloudProviderFactory implements CloudProviderFactory {
 
   @Override
   public CloudProvider create(Infrastructure infrastructure, Map<String, String> env) {
-    StorageOptions.Builder options = StorageOptions.newBuilder();
-    infrastructure.projectId().ifPresent(options::setProjectId);
-    Optional<String> endpoint = Optional.ofNullable(env.get("GOOGLE_STORAGE_CUSTOM_ENDPOINT"));
-    endpoint.ifPresent(options::setHost);
-    if (endpoint
-        .map(e -> java.net.URI.create(e).getHost())
-        .filter(h -> h.equals("localhost") || h.startsWith("127."))
-        .isPresent()) {
-      options.setCredentials(NoCredentials.getInstance());
-    }
-
-    return new GcpCloudProvider(options.build().getService(), infrastructure.projectId());
+    GcpClients clients = new GcpClients(env, infrastructure.projectId());
+    return new GcpCloudProvider(
+        List.of(new GcsBuckets(clients.storage()), new ServiceAccounts(clients.projectId())),
+        List.of(clients));
   }
 }

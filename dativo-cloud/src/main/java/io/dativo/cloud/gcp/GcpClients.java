@@ -1,0 +1,170 @@
+package io.dativo.cloud.gcp;
+
+import com.google.api.gax.core.NoCredentialsProvider;
+import com.google.cloud.NoCredentials;
+import com.google.cloud.bigquery.BigQuery;
+import com.google.cloud.bigquery.BigQueryOptions;
+import com.google.cloud.compute.v1.NetworksClient;
+import com.google.cloud.compute.v1.NetworksSettings;
+import com.google.cloud.compute.v1.SubnetworksClient;
+import com.google.cloud.compute.v1.SubnetworksSettings;
+import com.google.cloud.container.v1.ClusterManagerClient;
+import com.google.cloud.container.v1.ClusterManagerSettings;
+import com.google.cloud.storage.Storage;
+import com.google.cloud.storage.StorageOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Google Cloud clients of one job, made when first used: Application Default Credentials and
+ * the job's project. {@code GOOGLE_<SERVICE>_CUSTOM_ENDPOINT} ({@code STORAGE}, {@code CONTAINER},
+ * {@code BIGQUERY}, {@code COMPUTE}) points a client elsewhere; an endpoint on loopback (a local
+ * stand-in) is used without credentials. GKE and Compute go over their HTTP/JSON transport.
+ */
+final class GcpClients implements AutoCloseable {
+  private final Map<String, String> env;
+  private final Optional<String> projectId;
+  private final List<AutoCloseable> opened = new ArrayList<>();
+  private Storage storage;
+  private ClusterManagerClient clusters;
+  private BigQuery bigQuery;
+  private NetworksClient networks;
+  private SubnetworksClient subnetworks;
+
+  GcpClients(Map<String, String> env, Optional<String> projectId) {
+    this.env = Map.copyOf(env);
+    this.projectId = projectId;
+  }
+
+  Optional<String> projectId() {
+    return projectId;
+  }
+
+  /** {@code GOOGLE_<SERVICE>_CUSTOM_ENDPOINT}, if set. */
+  Optional<String> endpoint(String service) {
+    return Optional.ofNullable(
+            env.get("GOOGLE_" + service.toUpperCase(Locale.ROOT) + "_CUSTOM_ENDPOINT"))
+        .filter(e -> !e.isBlank());
+  }
+
+  static boolean loopback(String endpoint) {
+    String host = URI.create(endpoint.contains("://") ? endpoint : "http://" + endpoint).getHost();
+    return host != null && (host.equals("localhost") || host.startsWith("127."));
+  }
+
+  synchronized Storage storage() {
+    if (storage == null) {
+      StorageOptions.Builder options = StorageOptions.newBuilder();
+      projectId.ifPresent(options::setProjectId);
+      Optional<String> endpoint = endpoint("STORAGE");
+      endpoint.ifPresent(options::setHost);
+      if (endpoint.filter(GcpClients::loopback).isPresent()) {
+        options.setCredentials(NoCredentials.getInstance());
+      }
+
+      storage = options.build().getService();
+      opened.add(storage);
+    }
+
+    return storage;
+  }
+
+  synchronized ClusterManagerClient clusters() {
+    if (clusters == null) {
+      try {
+        ClusterManagerSettings.Builder settings = ClusterManagerSettings.newHttpJsonBuilder();
+        Optional<String> endpoint = endpoint("CONTAINER");
+        if (endpoint.isPresent()) {
+          settings.setEndpoint(endpoint.get());
+          if (loopback(endpoint.get())) {
+            settings.setCredentialsProvider(NoCredentialsProvider.create());
+          }
+        }
+
+        clusters = ClusterManagerClient.create(settings.build());
+        opened.add(clusters);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    return clusters;
+  }
+
+  synchronized BigQuery bigQuery() {
+    if (bigQuery == null) {
+      BigQueryOptions.Builder options = BigQueryOptions.newBuilder();
+      projectId.ifPresent(options::setProjectId);
+      Optional<String> endpoint = endpoint("BIGQUERY");
+      endpoint.ifPresent(options::setHost);
+      if (endpoint.filter(GcpClients::loopback).isPresent()) {
+        options.setCredentials(NoCredentials.getInstance());
+      }
+
+      bigQuery = options.build().getService();
+    }
+
+    return bigQuery;
+  }
+
+  synchronized NetworksClient networks() {
+    if (networks == null) {
+      try {
+        NetworksSettings.Builder settings = NetworksSettings.newBuilder();
+        Optional<String> endpoint = endpoint("COMPUTE");
+        if (endpoint.isPresent()) {
+          settings.setEndpoint(endpoint.get());
+          if (loopback(endpoint.get())) {
+            settings.setCredentialsProvider(NoCredentialsProvider.create());
+          }
+        }
+
+        networks = NetworksClient.create(settings.build());
+        opened.add(networks);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    return networks;
+  }
+
+  synchronized SubnetworksClient subnetworks() {
+    if (subnetworks == null) {
+      try {
+        SubnetworksSettings.Builder settings = SubnetworksSettings.newBuilder();
+        Optional<String> endpoint = endpoint("COMPUTE");
+        if (endpoint.isPresent()) {
+          settings.setEndpoint(endpoint.get());
+          if (loopback(endpoint.get())) {
+            settings.setCredentialsProvider(NoCredentialsProvider.create());
+          }
+        }
+
+        subnetworks = SubnetworksClient.create(settings.build());
+        opened.add(subnetworks);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    return subnetworks;
+  }
+
+  @Override
+  public synchronized void close() {
+    for (AutoCloseable client : opened) {
+      try {
+        client.close();
+      } catch (Exception e) {
+        // releasing HTTP connections
+      }
+    }
+  }
+}
