@@ -20,7 +20,12 @@ public final class GcpCloudProviderFactory implements CloudProviderFactory {
   public CloudProvider create(Infrastructure infrastructure, Map<String, String> env) {
     GcpClients clients = new GcpClients(env, infrastructure.projectId());
     return new GcpCloudProvider(
-        List.of(new GcsBuckets(clients.storage()), new ServiceAccounts(clients.projectId())),
+        List.of(
+            new GcsBuckets(clients.storage()),
+            new GkeClusters(clients),
+            ComputeNetworks.networks(clients),
+            ComputeNetworks.subnetworks(clients),
+            new ServiceAccounts(clients.projectId())),
         List.of(clients));
   }
 }

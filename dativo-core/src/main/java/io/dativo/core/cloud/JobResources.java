@@ -80,6 +80,33 @@ public final class JobResources {
                       resources,
                       new ResourceRef(
                           "gcs_bucket", b, region, "infrastructure.runtime.storage.bucket")));
+      runtime
+          .network()
+          .ifPresent(
+              network -> {
+                network
+                    .vpcId()
+                    .ifPresent(
+                        v ->
+                            add(
+                                resources,
+                                new ResourceRef(
+                                    "network",
+                                    v,
+                                    region,
+                                    "infrastructure.runtime.network.vpc_id")));
+                network
+                    .subnetIds()
+                    .forEach(
+                        s ->
+                            add(
+                                resources,
+                                new ResourceRef(
+                                    "subnetwork",
+                                    s,
+                                    region,
+                                    "infrastructure.runtime.network.subnet_ids")));
+              });
       return;
     }
 
