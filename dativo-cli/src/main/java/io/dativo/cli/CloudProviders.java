@@ -32,8 +32,11 @@ final class CloudProviders {
                         IngestException.Kind.CONFIG,
                         "Cannot manage infrastructure: the job names no cloud",
                         "set infrastructure.provider.provider"));
-    return ServiceLoader.load(CloudProviderFactory.class).stream()
-        .map(ServiceLoader.Provider::get)
+    java.util.List<CloudProviderFactory> factories =
+        ServiceLoader.load(CloudProviderFactory.class).stream()
+            .map(ServiceLoader.Provider::get)
+            .toList();
+    return factories.stream()
         .filter(f -> f.id().equals(cloud.id()))
         .findFirst()
         .orElseThrow(
@@ -45,7 +48,9 @@ final class CloudProviders {
                         + " infrastructure: the "
                         + cloud.id()
                         + " provider is not available in this version yet",
-                    "aws is available"))
+                    "available: "
+                        + String.join(
+                            ", ", factories.stream().map(CloudProviderFactory::id).toList())))
         .create(infrastructure, context.env());
   }
 }

@@ -102,6 +102,42 @@ class StripeExampleIT {
   }
 
   @Test
+  void theQuickStartJobRunsIntoALocalWarehouseWithItsAwsTags() throws IOException {
+    Path quickStart =
+        Path.of("../examples/jobs/acme/stripe_customers.yaml").toAbsolutePath().normalize();
+    Map<String, String> env =
+        Map.of(
+            "STRIPE_API_KEY",
+            KEY,
+            "STRIPE_BASE_URL",
+            "http://127.0.0.1:" + server.getAddress().getPort(),
+            "SOURCE_DATE_EPOCH",
+            "1764084600");
+
+    CliRun run =
+        CliRun.in(
+            workingDir, env, "run", "--config", quickStart.toString(), "--local-warehouse", "try");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("230 read, 230 written, 0 rejected");
+    assertThat(run.out() + run.err()).doesNotContain(KEY);
+    CliRun table =
+        CliRun.in(
+            workingDir,
+            env,
+            "table",
+            "--config",
+            quickStart.toString(),
+            "--local-warehouse",
+            "try",
+            "--format",
+            "json");
+    JsonNode properties = new ObjectMapper().readTree(table.out()).get("properties");
+    assertThat(properties.get("infrastructure.cost_center").asText()).isEqualTo("DATA-001");
+    assertThat(properties.get("infrastructure.provider").asText()).isEqualTo("aws");
+  }
+
+  @Test
   void discoverListsTheFieldsWithLogicalTypes() throws IOException {
     Map<String, String> env =
         Map.of(
