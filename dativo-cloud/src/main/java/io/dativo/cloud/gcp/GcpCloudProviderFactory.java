@@ -25,6 +25,7 @@ public final class GcpCloudProviderFactory implements CloudProviderFactory {
             new GkeClusters(clients),
             ComputeNetworks.networks(clients),
             ComputeNetworks.subnetworks(clients),
+            new BigQueryDatasets(clients),
             new ServiceAccounts(clients.projectId())),
         List.of(clients));
   }
