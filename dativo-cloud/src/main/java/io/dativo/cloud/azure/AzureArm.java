@@ -85,7 +85,7 @@ final class AzureArm {
                           + "=$(az account get-access-token --resource "
                           + endpoint.uri()
                           + " --query accessToken -o tsv)"));
-      // After the retry policy, so that each attempt carries the (possibly refreshed) token.
+      // After the retry policy (the SDK's usual order), so that every attempt is authorised.
       policies.add(
           new BearerTokenAuthenticationPolicy(new StaticTokenCredential(bearer), endpoint.scope()));
     }

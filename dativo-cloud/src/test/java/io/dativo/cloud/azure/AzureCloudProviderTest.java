@@ -229,6 +229,23 @@ class AzureCloudProviderTest {
   }
 
   @Test
+  void throttlingWaitsAsLongAsRetryAfterSaysNotAsTheBackoffWould() {
+    ArmRetry slowBackoff = new ArmRetry(3, Duration.ofSeconds(30), Duration.ofSeconds(30));
+    try (AzureArmStandIn arm = standIn();
+        CloudProvider azure =
+            AzureCloudProviderFactory.create(infrastructure(), env(arm), slowBackoff)) {
+      arm.failEvery(2, 429);
+
+      List<ResourceTagPlan> applied =
+          org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+              Duration.ofSeconds(10), () -> azure.apply(azure.plan(refs(STORAGE), WANTED)));
+
+      assertThat(applied).extracting(ResourceTagPlan::action).containsOnly(Action.UPDATE);
+      assertThat(arm.requests()).hasSize(3);
+    }
+  }
+
+  @Test
   void retriesAreBoundedAndAFailureDoesNotStopTheOthers() {
     try (AzureArmStandIn arm = standIn();
         CloudProvider azure = AzureCloudProviderFactory.create(infrastructure(), env(arm), QUICK)) {
