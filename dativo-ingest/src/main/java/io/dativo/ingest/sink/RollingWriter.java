@@ -43,17 +43,11 @@ public final class RollingWriter {
   private final String runId;
   private final PartitionKey key;
   private final InternalRecordWrapper wrapper;
+
+  /** {@link PartitionSpec#isPartitioned} streams over the fields on every call: asked once. */
+  private final boolean partitioned;
+
   private final Map<StructLike, OpenFile> open = new LinkedHashMap<>(16, 0.75f, true);
-
-  /**
-   * Positions of the partition's source columns when all are top-level, else null. Rows mostly
-   * arrive in runs of one partition (a run's ingest date, a day of events), so the partition key
-   * (costly to compute for every row) and its file are reused while these values do not change.
-   */
-  private final int[] partitionSources;
-
-  private final Object[] lastSources;
-  private OpenFile current;
   private final List<DataFile> completed = new ArrayList<>();
   private final List<String> written = new ArrayList<>();
   private int fileCount;
@@ -67,8 +61,7 @@ public final class RollingWriter {
     this.runId = runId;
     this.key = new PartitionKey(spec, schema);
     this.wrapper = new InternalRecordWrapper(schema.asStruct());
-    this.partitionSources = topLevelSources(spec, schema);
-    this.lastSources = partitionSources == null ? null : new Object[partitionSources.length];
+    this.partitioned = spec.isPartitioned();
   }
 
   private static final class OpenFile {
@@ -82,71 +75,22 @@ public final class RollingWriter {
 
   public void write(Record record) {
     StructLike partition = null;
-    OpenFile file = current;
-    if (spec.isPartitioned()) {
+    if (partitioned) {
+      key.partition(wrapper.wrap(record));
       partition = key;
-      if (file == null || !sameSources(record)) {
-        key.partition(wrapper.wrap(record));
-        file = null;
-      }
     }
 
+    OpenFile file = open.get(partition);
     if (file == null) {
-      file = open.get(partition);
-      if (file == null) {
-        file = openFile(partition);
-      }
+      file = openFile(partition);
     }
 
     file.writer.write(record);
     file.rows++;
-    current = file;
     if (file.rows % SIZE_CHECK_INTERVAL == 0 && file.writer.length() >= targetFileBytes) {
       close(partition == null ? null : key.copy(), file);
       open.remove(partition);
-      current = null;
     }
-  }
-
-  /** Whether the record's partition source values equal the previous record's (then remembered). */
-  private boolean sameSources(Record record) {
-    if (partitionSources == null) {
-      return false;
-    }
-
-    boolean same = true;
-    for (int i = 0; i < partitionSources.length; i++) {
-      Object value = record.get(partitionSources[i]);
-      if (!java.util.Objects.equals(value, lastSources[i])) {
-        lastSources[i] = value;
-        same = false;
-      }
-    }
-
-    return same;
-  }
-
-  private static int[] topLevelSources(PartitionSpec spec, Schema schema) {
-    if (!spec.isPartitioned()) {
-      return null;
-    }
-
-    List<org.apache.iceberg.types.Types.NestedField> columns = schema.columns();
-    int[] positions = new int[spec.fields().size()];
-    for (int i = 0; i < positions.length; i++) {
-      int sourceId = spec.fields().get(i).sourceId();
-      positions[i] = -1;
-      for (int c = 0; c < columns.size(); c++) {
-        if (columns.get(c).fieldId() == sourceId) {
-          positions[i] = c;
-        }
-      }
-      if (positions[i] < 0) {
-        return null;
-      }
-    }
-
-    return positions;
   }
 
   private OpenFile openFile(StructLike partition) {
