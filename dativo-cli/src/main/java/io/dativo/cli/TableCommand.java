@@ -47,7 +47,8 @@ final class TableCommand implements Callable<Integer> {
     loaded = local.apply(loaded, context.workingDir());
     TableIdentifier id = Pipeline.tableId(loaded.job(), loaded.asset().orElseThrow());
     Catalog catalog =
-        CatalogFactory.open(CatalogFactory.spec(loaded.job().target(), context.workingDir()));
+        CatalogFactory.open(
+            CatalogFactory.spec(loaded.job().target(), context.workingDir()), context.env());
     try {
       if (!catalog.tableExists(id)) {
         throw new IngestException(

@@ -73,13 +73,16 @@ public final class CatalogFactory {
   public static Catalog open(CatalogSpec spec, Map<String, String> env) {
     boolean objectStore =
         spec.warehouse().contains("://") && !spec.warehouse().startsWith("file://");
-    if (objectStore && !spec.warehouse().startsWith("s3://") && !spec.type().equals("rest")) {
+    if (objectStore
+        && !spec.warehouse().startsWith("s3://")
+        && !spec.warehouse().startsWith("gs://")
+        && !spec.type().equals("rest")) {
       throw new IngestException(
           IngestException.Kind.NOT_AVAILABLE,
           "Cannot write to warehouse "
               + spec.warehouse()
-              + ": only local paths and s3:// warehouses are available in this version",
-          "use a local path or an s3:// URI for target.warehouse");
+              + ": only local paths, s3:// and gs:// warehouses are available in this version",
+          "use a local path, an s3:// or a gs:// URI for target.warehouse");
     }
 
     if (spec.type().equals("glue")) {
@@ -105,13 +108,13 @@ public final class CatalogFactory {
   }
 
   private static Catalog local(CatalogSpec spec) {
-    if (spec.warehouse().startsWith("s3://")) {
+    if (spec.warehouse().startsWith("s3://") || spec.warehouse().startsWith("gs://")) {
       throw new IngestException(
           IngestException.Kind.CONFIG,
           "Cannot keep the embedded local catalog in "
               + spec.warehouse()
               + ": it needs a local warehouse",
-          "use target.catalog.type glue, jdbc or rest with an s3:// warehouse");
+          "use target.catalog.type jdbc or rest (or glue for s3://) with an object-store warehouse");
     }
 
     Path warehouse = Path.of(spec.warehouse());
@@ -127,7 +130,7 @@ public final class CatalogFactory {
   }
 
   private static Catalog hadoop(CatalogSpec spec) {
-    if (spec.warehouse().startsWith("s3://")) {
+    if (spec.warehouse().startsWith("s3://") || spec.warehouse().startsWith("gs://")) {
       throw new IngestException(
           IngestException.Kind.NOT_AVAILABLE,
           "Cannot keep a hadoop catalog in " + spec.warehouse() + ": not available in this version",
@@ -153,6 +156,8 @@ public final class CatalogFactory {
     spec.setting("password").ifPresent(p -> properties.put("jdbc.password", p));
     if (spec.warehouse().startsWith("s3://")) {
       properties.putAll(awsProperties(env, spec));
+    } else if (spec.warehouse().startsWith("gs://")) {
+      properties.putAll(gcsProperties(env, spec));
     } else {
       createDirectories(Path.of(spec.warehouse()));
     }
@@ -222,6 +227,31 @@ public final class CatalogFactory {
           .ifPresent(t -> properties.put("client.credentials-provider.session-token", t));
     }
 
+    return properties;
+  }
+
+  /**
+   * GCSFileIO with Application Default Credentials and the project from {@code
+   * target.catalog.project_id} or {@code GOOGLE_CLOUD_PROJECT}; {@code
+   * GOOGLE_STORAGE_CUSTOM_ENDPOINT} points it elsewhere (an endpoint on loopback, a local stand-in,
+   * is used without credentials).
+   */
+  static Map<String, String> gcsProperties(Map<String, String> env, CatalogSpec spec) {
+    Map<String, String> properties = new HashMap<>();
+    properties.put(CatalogProperties.FILE_IO_IMPL, "org.apache.iceberg.gcp.gcs.GCSFileIO");
+    spec.setting("project_id")
+        .or(() -> Optional.ofNullable(env.get("GOOGLE_CLOUD_PROJECT")))
+        .ifPresent(p -> properties.put("gcs.project-id", p));
+    Optional.ofNullable(env.get("GOOGLE_STORAGE_CUSTOM_ENDPOINT"))
+        .filter(e -> !e.isBlank())
+        .ifPresent(
+            e -> {
+              properties.put("gcs.service.host", e);
+              String host = java.net.URI.create(e).getHost();
+              if (host != null && (host.equals("localhost") || host.startsWith("127."))) {
+                properties.put("gcs.no-auth", "true");
+              }
+            });
     return properties;
   }
 
