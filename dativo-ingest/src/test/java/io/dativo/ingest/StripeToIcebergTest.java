@@ -275,4 +275,19 @@ class StripeToIcebergTest {
         .extracting(r -> r.getField("id"))
         .containsExactlyInAnyOrder("cus_1", "cus_2", "cus_3", "cus_5");
   }
+
+  @Test
+  void anIncrementalReadDoesNotDropAnObjectWhoseCreatedIsNotATime() throws IOException {
+    incremental();
+    customers.set(3);
+    run();
+    customers.set(5);
+    badCustomer = 4;
+
+    assertThatThrownBy(this::run)
+        .isInstanceOfSatisfying(
+            IngestException.class,
+            e -> assertThat(e.getMessage()).contains("cus_4").contains("created"));
+    assertThat(rows()).hasSize(3);
+  }
 }

@@ -18,6 +18,9 @@ import java.util.TreeSet;
  *     is inclusive ({@code gte}) exactly when it is
  */
 record BoundaryCursor(long value, SortedSet<String> ids, boolean withIds) {
+  /** The most ids a committed cursor lists (it is kept in every snapshot's summary). */
+  static final int MAX_IDS = 1000;
+
   BoundaryCursor {
     ids = Collections.unmodifiableSortedSet(new TreeSet<>(ids));
   }
@@ -67,7 +70,12 @@ record BoundaryCursor(long value, SortedSet<String> ids, boolean withIds) {
     return new BoundaryCursor(value, all, withIds);
   }
 
+  /**
+   * {@code VALUE|id,id,...}; with more than {@link #MAX_IDS} ids at the value (a bulk import in one
+   * second), just {@code VALUE}, resumed exclusively: a bounded cursor, at the price of missing an
+   * object created at that very value after the read.
+   */
   String format() {
-    return value + "|" + String.join(",", ids);
+    return ids.size() > MAX_IDS ? Long.toString(value) : value + "|" + String.join(",", ids);
   }
 }

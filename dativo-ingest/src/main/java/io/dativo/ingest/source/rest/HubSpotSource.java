@@ -95,24 +95,28 @@ public final class HubSpotSource extends ApiObjectsSource {
     private final List<String> columns;
     private final Optional<BoundaryCursor> start;
 
-    /** Where the current search query starts; a new query moves it to the newest record read. */
+    /**
+     * Where the current search query starts. Each page of an incremental read is a new query from
+     * the newest record read (inclusive, skipping the ids read there), not the next offset of the
+     * previous one: a record modified during the read moves to the end of the sorted results, and
+     * offsets would then skip a record that is never read again.
+     */
     private Optional<BoundaryCursor> window;
-
-    private boolean windowFull;
 
     private Iterator<JsonNode> page = Collections.emptyIterator();
     private boolean more = true;
+    private boolean queried;
     private String after;
     private JsonNode current;
     private long count;
-    private long maxModified = -1;
-    private final Set<String> idsAtMax = new java.util.TreeSet<>();
+    private final NewestSeen newest;
 
     Pages(String object, List<String> columns, Optional<String> cursorStart) {
       this.object = object;
       this.columns = columns;
       this.start = cursorStart.map(c -> BoundaryCursor.parse(c, "HubSpot"));
       this.window = start;
+      this.newest = new NewestSeen(start);
     }
 
     @Override
@@ -137,24 +141,14 @@ public final class HubSpotSource extends ApiObjectsSource {
 
         current = candidate;
         count++;
-        modified.ifPresent(
-            ms -> {
-              if (ms > maxModified) {
-                maxModified = ms;
-                idsAtMax.clear();
-              }
-              if (ms == maxModified) {
-                idsAtMax.add(id);
-              }
-            });
+        modified.ifPresent(ms -> newest.saw(ms, id));
         return true;
       }
     }
 
     private void fetch() {
-      if (windowFull) {
-        nextWindow();
-        windowFull = false;
+      if (incremental && queried) {
+        moveWindow();
       }
 
       List<String> properties = columns.stream().filter(c -> !RECORD_FIELDS.contains(c)).toList();
@@ -164,14 +158,41 @@ public final class HubSpotSource extends ApiObjectsSource {
                   URI.create(baseUrl + "/crm/v3/objects/" + object + "/search"), search(properties))
               : client.get(
                   URI.create(baseUrl + "/crm/v3/objects/" + object + "?" + list(properties)));
+      queried = true;
       List<JsonNode> rows = new ArrayList<>();
       response.path("results").forEach(rows::add);
       page = rows.iterator();
       JsonNode next = response.path("paging").path("next").path("after");
       after = next.isMissingNode() || next.isNull() ? null : next.asText();
       more = after != null && !rows.isEmpty();
-      // The next page would pass the cap: once this page is read, a new query continues.
-      windowFull = incremental && more && beyondSearchCap(after);
+    }
+
+    /**
+     * Before the next page: a new query from the newest record read, or, when the last page held
+     * nothing new (many records share one millisecond), the next offset of the same query, up to
+     * the search API's result cap.
+     */
+    private void moveWindow() {
+      Optional<BoundaryCursor> from = newest.any() ? Optional.of(newest.resume()) : window;
+      if (!from.equals(window)) {
+        window = from;
+        after = null;
+        return;
+      }
+
+      if (beyondSearchCap(after)) {
+        throw new io.dativo.ingest.IngestException(
+            io.dativo.ingest.IngestException.Kind.EXTERNAL,
+            "Cannot read HubSpot "
+                + object
+                + " incrementally: more than "
+                + searchCap
+                + " records share lastmodifieddate "
+                + window.map(w -> Instant.ofEpochMilli(w.value()).toString()).orElse("(none)")
+                + ", more than HubSpot's search returns for one query",
+            "read this object in full once (without source.incremental): a cursor with that many"
+                + " records in its last millisecond resumes after that millisecond");
+      }
     }
 
     private boolean beyondSearchCap(String offset) {
@@ -180,32 +201,6 @@ public final class HubSpotSource extends ApiObjectsSource {
       } catch (NumberFormatException e) {
         return false;
       }
-    }
-
-    /** Starts a new search query at the newest record read, as a resumed run would. */
-    private void nextWindow() {
-      Optional<BoundaryCursor> from = Optional.of(resumeCursor());
-      if (from.equals(window)) {
-        throw new io.dativo.ingest.IngestException(
-            io.dativo.ingest.IngestException.Kind.EXTERNAL,
-            "Cannot read HubSpot "
-                + object
-                + ": more than "
-                + searchCap
-                + " records share lastmodifieddate "
-                + Instant.ofEpochMilli(window.get().value())
-                + ", more than one search query can return",
-            "read this object in full once (without source.incremental), then incrementally");
-      }
-
-      window = from;
-      after = null;
-    }
-
-    private BoundaryCursor resumeCursor() {
-      return start
-          .map(s -> s.advancedTo(maxModified, idsAtMax))
-          .orElseGet(() -> BoundaryCursor.of(maxModified, idsAtMax));
     }
 
     private String list(List<String> properties) {
@@ -265,7 +260,7 @@ public final class HubSpotSource extends ApiObjectsSource {
 
     @Override
     public Optional<String> cursor() {
-      return maxModified >= 0 ? Optional.of(resumeCursor().format()) : Optional.empty();
+      return newest.any() ? Optional.of(newest.resume().format()) : Optional.empty();
     }
 
     @Override

@@ -70,13 +70,13 @@ public final class StripeSource extends ApiObjectsSource {
     private String lastId;
     private JsonNode current;
     private long count;
-    private long maxCreated = -1;
-    private final java.util.Set<String> idsAtMax = new java.util.TreeSet<>();
+    private final NewestSeen newest;
 
     Pages(String object, List<String> columns, Optional<String> cursorStart) {
       this.object = object;
       this.columns = columns;
       this.start = cursorStart.map(c -> BoundaryCursor.parse(c, "Stripe"));
+      this.newest = new NewestSeen(start);
     }
 
     @Override
@@ -91,22 +91,20 @@ public final class StripeSource extends ApiObjectsSource {
         }
 
         JsonNode candidate = page.next();
-        long created = candidate.path("created").asLong(-1);
+        JsonNode created = candidate.path("created");
         String id = candidate.path("id").asText();
-        if (start.isPresent() && start.get().alreadyRead(created, id)) {
-          continue;
+        // Only a real time can be compared with the cursor; anything else goes on to be checked
+        // against the schema (and rejected or failed there), never silently dropped.
+        if (created.isIntegralNumber()) {
+          if (start.isPresent() && start.get().alreadyRead(created.asLong(), id)) {
+            continue;
+          }
+
+          newest.saw(created.asLong(), id);
         }
 
         current = candidate;
         count++;
-        if (created > maxCreated) {
-          maxCreated = created;
-          idsAtMax.clear();
-        }
-        if (created == maxCreated) {
-          idsAtMax.add(id);
-        }
-
         return true;
       }
     }
@@ -153,15 +151,7 @@ public final class StripeSource extends ApiObjectsSource {
 
     @Override
     public Optional<String> cursor() {
-      if (maxCreated < 0) {
-        return Optional.empty();
-      }
-
-      return Optional.of(
-          start
-              .map(s -> s.advancedTo(maxCreated, idsAtMax))
-              .orElseGet(() -> BoundaryCursor.of(maxCreated, idsAtMax))
-              .format());
+      return newest.any() ? Optional.of(newest.resume().format()) : Optional.empty();
     }
 
     @Override

@@ -39,6 +39,9 @@ class HubSpotSourceTest {
   /** When contact n was last modified (epoch ms). */
   private volatile java.util.function.IntToLongFunction modifiedOf = n -> BASE_MS + n * 1000L;
 
+  /** Runs once, after the next search page is served (a change made during a read). */
+  private volatile Runnable afterNextSearch = () -> {};
+
   /** Like HubSpot's 10,000: a search query refuses to page past this many results. */
   private volatile int searchCap = 10_000;
 
@@ -124,6 +127,11 @@ class HubSpotSourceTest {
 
     String paging =
         end < matching.size() ? ",\"paging\":{\"next\":{\"after\":\"" + end + "\"}}" : "";
+    if (exchange.getRequestMethod().equals("POST")) {
+      Runnable hook = afterNextSearch;
+      afterNextSearch = () -> {};
+      hook.run();
+    }
     respond(exchange, 200, "{\"results\":[" + String.join(",", results) + "]" + paging + "}");
   }
 
@@ -298,5 +306,46 @@ class HubSpotSourceTest {
               assertThat(e.getMessage()).contains("more than 100 records share lastmodifieddate");
               assertThat(e.hint()).isPresent();
             });
+  }
+
+  @Test
+  void aRecordModifiedDuringTheReadMakesNoOtherRecordBeSkipped() {
+    HubSpotSource source = source(true);
+    afterNextSearch =
+        () -> {
+          // Contact 50, already read, is modified: it moves to the end of the sorted results.
+          java.util.function.IntToLongFunction before = modifiedOf;
+          modifiedOf = n -> n == 50 ? BASE_MS + 1_000_000L : before.applyAsLong(n);
+        };
+
+    List<List<Object>> rows;
+    String cursor;
+    try (RowStream stream = source.open(source.units().get(0), List.of("id"), Optional.empty())) {
+      rows = read(stream, 1);
+      cursor = stream.cursor().orElseThrow();
+    }
+
+    java.util.Set<Object> ids = new java.util.HashSet<>();
+    rows.forEach(r -> ids.add(r.get(0)));
+    // Every contact is read (an offset into the shifted results would have skipped 101), and the
+    // modified one twice: its second version is a new row for an append-only table.
+    assertThat(ids).hasSize(CONTACTS);
+    assertThat(rows).hasSize(CONTACTS + 1);
+    assertThat(cursor).isEqualTo((BASE_MS + 1_000_000L) + "|50");
+  }
+
+  @Test
+  void aCursorWithTooManyIdsAtItsValueResumesAfterThatValue() {
+    java.util.Set<String> ids = new java.util.TreeSet<>();
+    for (int i = 0; i <= BoundaryCursor.MAX_IDS; i++) {
+      ids.add(Integer.toString(i));
+    }
+
+    String formatted = BoundaryCursor.of(BASE_MS, ids).format();
+
+    assertThat(formatted).isEqualTo(Long.toString(BASE_MS));
+    assertThat(BoundaryCursor.parse(formatted, "HubSpot").withIds()).isFalse();
+    assertThat(BoundaryCursor.of(BASE_MS, java.util.Set.of("1", "2")).format())
+        .isEqualTo(BASE_MS + "|1,2");
   }
 }
