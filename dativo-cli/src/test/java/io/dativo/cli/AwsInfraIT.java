@@ -366,6 +366,40 @@ class AwsInfraIT {
     }
   }
 
+  @Test
+  void aDatabaseInAnotherRegionIsAMismatchNotMissing() throws IOException {
+    Path job =
+        write(
+            "job-rds-region.yaml",
+            """
+            tenant_id: acme
+            environment: prod
+            source_connector: postgres
+            target_connector: iceberg
+            asset: orders
+            infrastructure:
+              provider:
+                provider: aws
+                region: us-east-1
+                resources:
+                  - {resource_type: rds_instance, resource_id: "arn:aws:rds:eu-west-1:123456789012:db:acme-orders"}
+            """);
+
+    CliRun run =
+        CliRun.of(
+            env(moto.endpoint(), "1764084600"),
+            "infra",
+            "validate",
+            "--config",
+            job.toString(),
+            "--format",
+            "json");
+
+    JsonNode database = json(run).get("resources").get(1);
+    assertThat(database.get("status").asText()).isEqualTo("mismatch");
+    assertThat(database.get("reason").asText()).contains("names region eu-west-1");
+  }
+
   private static void createResources(String suffix) {
     s3.createBucket(b -> b.bucket("acme-dativo-lake-" + suffix));
     s3.putBucketTagging(

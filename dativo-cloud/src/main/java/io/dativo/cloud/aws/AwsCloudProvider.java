@@ -189,6 +189,11 @@ public final class AwsCloudProvider implements CloudProvider, io.dativo.core.clo
   }
 
   private ValidationResult validateDatabase(ResourceRef resource) {
+    Optional<String> elsewhere = otherRegion(resource);
+    if (elsewhere.isPresent()) {
+      return new ValidationResult(resource, Status.MISMATCH, elsewhere.get());
+    }
+
     var instance =
         clients
             .rds()
@@ -339,7 +344,26 @@ public final class AwsCloudProvider implements CloudProvider, io.dativo.core.clo
   }
 
   private boolean inClientRegion(ResourceRef resource) {
-    return resource.region().map(r -> r.equals(clients.region().id())).orElse(true);
+    return resource.region().map(r -> r.equals(clients.region().id())).orElse(true)
+        && otherRegion(resource).isEmpty();
+  }
+
+  /** Why a resource whose ARN names another region than the clients' cannot be reached. */
+  private Optional<String> otherRegion(ResourceRef resource) {
+    String[] arn = resource.id().split(":", 6);
+    if (arn.length == 6
+        && arn[0].equals("arn")
+        && !arn[3].isEmpty()
+        && !arn[3].equals(clients.region().id())) {
+      return Optional.of(
+          "the ARN names region "
+              + arn[3]
+              + ", the job's clients use "
+              + clients.region().id()
+              + " (set infrastructure.provider.region, or a job per region)");
+    }
+
+    return Optional.empty();
   }
 
   /** The resource's ARN, as the Tagging API names it. */
@@ -450,12 +474,18 @@ public final class AwsCloudProvider implements CloudProvider, io.dativo.core.clo
               .cluster()
               .tags()
               .forEach(t -> tags.put(t.key(), t.value()));
-      case "rds_instance" ->
-          clients
-              .rds()
-              .listTagsForResource(r -> r.resourceName(rdsArn(resource)))
-              .tagList()
-              .forEach(t -> tags.put(t.key(), t.value()));
+      case "rds_instance" -> {
+        Optional<String> elsewhere = otherRegion(resource);
+        if (elsewhere.isPresent()) {
+          throw new UnsupportedOperationException(elsewhere.get());
+        }
+
+        clients
+            .rds()
+            .listTagsForResource(r -> r.resourceName(rdsArn(resource)))
+            .tagList()
+            .forEach(t -> tags.put(t.key(), t.value()));
+      }
       case "vpc", "subnet", "security_group" ->
           clients
               .ec2()

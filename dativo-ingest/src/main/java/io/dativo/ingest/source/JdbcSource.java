@@ -198,11 +198,13 @@ public final class JdbcSource implements Source {
 
           sql.append(" ORDER BY ").append(dialect.quote(field));
         });
+    Connection connection = null;
+    PreparedStatement statement = null;
     try {
-      Connection connection = DriverManager.getConnection(url, credentials);
+      connection = DriverManager.getConnection(url, credentials);
       connection.setAutoCommit(false);
       connection.setReadOnly(true);
-      PreparedStatement statement =
+      statement =
           connection.prepareStatement(
               sql.toString(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
       statement.setFetchSize(FETCH_SIZE);
@@ -220,11 +222,24 @@ public final class JdbcSource implements Source {
       return new JdbcRows(
           connection, statement, rows, unit.id(), dialect.product, columns.size(), cursorIndex);
     } catch (SQLException e) {
+      closeQuietly(statement, connection);
       throw new IngestException(
           IngestException.Kind.EXTERNAL,
           "Cannot read " + unit.id() + " from " + dialect.product + ": " + e.getMessage(),
           "check source.connection and the table name",
           e);
+    }
+  }
+
+  /** After a failed open: end the read-only transaction and release the connection. */
+  private static void closeQuietly(PreparedStatement statement, Connection connection) {
+    try (connection;
+        statement) {
+      if (connection != null) {
+        connection.rollback();
+      }
+    } catch (SQLException e) {
+      // the original failure is what the user needs to see
     }
   }
 

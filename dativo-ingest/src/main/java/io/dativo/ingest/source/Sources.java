@@ -107,11 +107,30 @@ public final class Sources {
           IngestException.Kind.CONFIG,
           "Cannot read " + service + ": the secrets file " + file + " does not exist",
           "source.credentials.from_file is relative to the job file " + job.file());
-    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+    } catch (java.nio.file.AccessDeniedException e) {
       throw new IngestException(
           IngestException.Kind.CONFIG,
-          "Cannot read " + service + ": the secrets file " + file + " cannot be read",
+          "Cannot read " + service + ": the secrets file " + file + " is not readable by this user",
           "check its permissions");
+    } catch (java.nio.charset.MalformedInputException e) {
+      throw new IngestException(
+          IngestException.Kind.CONFIG,
+          "Cannot read " + service + ": the secrets file " + file + " is not UTF-8 text",
+          "write the API key into it as plain text");
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      // The reason names the file or the failure, never its contents.
+      throw new IngestException(
+          IngestException.Kind.CONFIG,
+          "Cannot read "
+              + service
+              + ": the secrets file "
+              + file
+              + " cannot be read ("
+              + (java.nio.file.Files.isDirectory(file)
+                  ? "it is a directory"
+                  : e.getClass().getSimpleName())
+              + ")",
+          "point source.credentials.from_file at a file holding only the key");
     }
 
     if (key.isEmpty()) {
