@@ -42,10 +42,7 @@ record ArmEndpoint(URI uri, boolean plainLoopback) {
 
   /** By name only: resolving the host would let DNS decide whether a token is sent. */
   static boolean isLoopback(String host) {
-    String h = host.toLowerCase(Locale.ROOT).replaceAll("^\\[|]$", "");
-    return h.equals("localhost")
-        || h.equals("::1")
-        || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+    return io.dativo.core.net.ServiceEndpoints.isLoopbackHost(host);
   }
 
   /** The OAuth scope of tokens for this endpoint. */

@@ -12,6 +12,7 @@ import com.google.monitoring.v3.TimeInterval;
 import com.google.monitoring.v3.TimeSeries;
 import com.google.monitoring.v3.TypedValue;
 import com.google.protobuf.Timestamp;
+import io.dativo.core.net.ServiceEndpoints;
 import io.dativo.core.observability.MetricsSink;
 import io.grpc.ManagedChannelBuilder;
 import java.io.IOException;
@@ -125,24 +126,22 @@ public final class CloudMonitoringMetricsSink implements MetricsSink, AutoClosea
                 .filter(e -> !e.isBlank());
         if (endpoint.isPresent()) {
           // gRPC wants host:port; a URL's scheme says whether to use TLS.
-          URI uri =
-              URI.create(
-                  endpoint.get().contains("://") ? endpoint.get() : "https://" + endpoint.get());
+          String value =
+              ServiceEndpoints.requireSafe(endpoint.get(), "GOOGLE_MONITORING_CUSTOM_ENDPOINT");
+          URI uri = URI.create(value.contains("://") ? value : "https://" + value);
           String host = uri.getHost() == null ? "" : uri.getHost();
           int port = uri.getPort() > 0 ? uri.getPort() : 443;
-          boolean loopback = host.equals("localhost") || host.startsWith("127.");
-          boolean plaintext = "http".equals(uri.getScheme()) || loopback;
+          boolean loopback = ServiceEndpoints.isLoopbackHost(host);
           InstantiatingGrpcChannelProvider.Builder channel =
               MetricServiceSettings.defaultGrpcTransportProviderBuilder()
                   .setEndpoint(host + ":" + port);
-          if (plaintext) {
+          if (loopback) {
+            // A local stand-in: plaintext, and no credentials sent.
             channel.setChannelConfigurator(ManagedChannelBuilder::usePlaintext);
+            settings.setCredentialsProvider(NoCredentialsProvider.create());
           }
 
           settings.setTransportChannelProvider(channel.build());
-          if (loopback) {
-            settings.setCredentialsProvider(NoCredentialsProvider.create());
-          }
         }
 
         client = MetricServiceClient.create(settings.build());

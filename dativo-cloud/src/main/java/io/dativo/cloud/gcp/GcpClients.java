@@ -12,9 +12,9 @@ import com.google.cloud.container.v1.ClusterManagerClient;
 import com.google.cloud.container.v1.ClusterManagerSettings;
 import com.google.cloud.storage.Storage;
 import com.google.cloud.storage.StorageOptions;
+import io.dativo.core.net.ServiceEndpoints;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -46,16 +46,19 @@ final class GcpClients implements AutoCloseable {
     return projectId;
   }
 
-  /** {@code GOOGLE_<SERVICE>_CUSTOM_ENDPOINT}, if set. */
+  /**
+   * {@code GOOGLE_<SERVICE>_CUSTOM_ENDPOINT}, if set; plain HTTP only on loopback, where no
+   * credentials are sent.
+   */
   Optional<String> endpoint(String service) {
-    return Optional.ofNullable(
-            env.get("GOOGLE_" + service.toUpperCase(Locale.ROOT) + "_CUSTOM_ENDPOINT"))
-        .filter(e -> !e.isBlank());
+    String variable = "GOOGLE_" + service.toUpperCase(Locale.ROOT) + "_CUSTOM_ENDPOINT";
+    return Optional.ofNullable(env.get(variable))
+        .filter(e -> !e.isBlank())
+        .map(e -> ServiceEndpoints.requireSafe(e, variable));
   }
 
   static boolean loopback(String endpoint) {
-    String host = URI.create(endpoint.contains("://") ? endpoint : "http://" + endpoint).getHost();
-    return host != null && (host.equals("localhost") || host.startsWith("127."));
+    return ServiceEndpoints.isLoopback(endpoint);
   }
 
   synchronized Storage storage() {

@@ -65,9 +65,7 @@ public final class GcsStateReader implements RemoteStateReader {
   }
 
   private static boolean isLoopback(String endpoint) {
-    String host = java.net.URI.create(endpoint).getHost();
-    return host != null
-        && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"));
+    return io.dativo.core.net.ServiceEndpoints.isLoopback(endpoint);
   }
 
   static Storage storage(BackendSpec backend, Map<String, String> env) throws IOException {
@@ -75,7 +73,11 @@ public final class GcsStateReader implements RemoteStateReader {
     Optional<String> endpoint =
         backend
             .setting("storage_custom_endpoint")
-            .or(() -> Optional.ofNullable(env.get("GOOGLE_STORAGE_CUSTOM_ENDPOINT")));
+            .or(() -> Optional.ofNullable(env.get("GOOGLE_STORAGE_CUSTOM_ENDPOINT")))
+            .map(
+                e ->
+                    io.dativo.core.net.ServiceEndpoints.requireSafe(
+                        e, "the GCS backend's storage_custom_endpoint"));
     endpoint.ifPresent(options::setHost);
     Optional<String> keyFile =
         backend

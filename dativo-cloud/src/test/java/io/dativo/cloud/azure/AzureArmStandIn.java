@@ -86,6 +86,9 @@ final class AzureArmStandIn implements AutoCloseable {
     this.failStatus = status;
   }
 
+  /** The Retry-After (seconds) that injected 429s carry. */
+  volatile String retryAfterSeconds = "0";
+
   List<Request> requests() {
     return server.requests();
   }
@@ -101,7 +104,7 @@ final class AzureArmStandIn implements AutoCloseable {
       return failStatus == 429
           ? new Response(
               429,
-              Map.of("Content-Type", "application/json", "Retry-After", "0"),
+              Map.of("Content-Type", "application/json", "Retry-After", retryAfterSeconds),
               error("TooManyRequests", "throttled by the stand-in")
                   .getBytes(StandardCharsets.UTF_8))
           : Response.json(failStatus, error("InternalServerError", "injected by the stand-in"));

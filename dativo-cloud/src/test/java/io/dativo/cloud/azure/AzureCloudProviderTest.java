@@ -246,6 +246,25 @@ class AzureCloudProviderTest {
   }
 
   @Test
+  void aRetryAfterLongerThanTheLimitFailsTheResourceInsteadOfStallingTheRun() {
+    try (AzureArmStandIn arm = standIn();
+        CloudProvider azure = AzureCloudProviderFactory.create(infrastructure(), env(arm), QUICK)) {
+      List<ResourceTagPlan> plan = azure.plan(refs(STORAGE), WANTED);
+      arm.retryAfterSeconds = "3600";
+      arm.failEvery(1, 429);
+
+      List<ResourceTagPlan> applied =
+          org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+              Duration.ofSeconds(10), () -> azure.apply(plan));
+
+      assertThat(applied).extracting(ResourceTagPlan::action).containsExactly(Action.FAILED);
+      assertThat(applied.get(0).error())
+          .get(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+          .contains("429");
+    }
+  }
+
+  @Test
   void retriesAreBoundedAndAFailureDoesNotStopTheOthers() {
     try (AzureArmStandIn arm = standIn();
         CloudProvider azure = AzureCloudProviderFactory.create(infrastructure(), env(arm), QUICK)) {

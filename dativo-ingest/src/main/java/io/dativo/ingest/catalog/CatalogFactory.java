@@ -1,6 +1,7 @@
 package io.dativo.ingest.catalog;
 
 import io.dativo.core.config.Secret;
+import io.dativo.core.net.ServiceEndpoints;
 import io.dativo.ingest.IngestException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -244,11 +245,11 @@ public final class CatalogFactory {
         .ifPresent(p -> properties.put("gcs.project-id", p));
     Optional.ofNullable(env.get("GOOGLE_STORAGE_CUSTOM_ENDPOINT"))
         .filter(e -> !e.isBlank())
+        .map(e -> ServiceEndpoints.requireSafe(e, "GOOGLE_STORAGE_CUSTOM_ENDPOINT"))
         .ifPresent(
             e -> {
               properties.put("gcs.service.host", e);
-              String host = java.net.URI.create(e).getHost();
-              if (host != null && (host.equals("localhost") || host.startsWith("127."))) {
+              if (ServiceEndpoints.isLoopback(e)) {
                 properties.put("gcs.no-auth", "true");
               }
             });
