@@ -1,6 +1,7 @@
 package io.dativo.cloud.gcp;
 
 import com.google.api.gax.core.NoCredentialsProvider;
+import com.google.api.gax.rpc.ClientSettings;
 import com.google.cloud.NoCredentials;
 import com.google.cloud.bigquery.BigQuery;
 import com.google.cloud.bigquery.BigQueryOptions;
@@ -61,6 +62,19 @@ final class GcpClients implements AutoCloseable {
     return ServiceEndpoints.isLoopback(endpoint);
   }
 
+  /** A GAPIC client's settings pointed at the service's custom endpoint, if one is set. */
+  private <B extends ClientSettings.Builder<?, B>> B pointed(B settings, String service) {
+    endpoint(service)
+        .ifPresent(
+            e -> {
+              settings.setEndpoint(e);
+              if (loopback(e)) {
+                settings.setCredentialsProvider(NoCredentialsProvider.create());
+              }
+            });
+    return settings;
+  }
+
   synchronized Storage storage() {
     if (storage == null) {
       StorageOptions.Builder options = StorageOptions.newBuilder();
@@ -81,16 +95,9 @@ final class GcpClients implements AutoCloseable {
   synchronized ClusterManagerClient clusters() {
     if (clusters == null) {
       try {
-        ClusterManagerSettings.Builder settings = ClusterManagerSettings.newHttpJsonBuilder();
-        Optional<String> endpoint = endpoint("CONTAINER");
-        if (endpoint.isPresent()) {
-          settings.setEndpoint(endpoint.get());
-          if (loopback(endpoint.get())) {
-            settings.setCredentialsProvider(NoCredentialsProvider.create());
-          }
-        }
-
-        clusters = ClusterManagerClient.create(settings.build());
+        clusters =
+            ClusterManagerClient.create(
+                pointed(ClusterManagerSettings.newHttpJsonBuilder(), "CONTAINER").build());
         opened.add(clusters);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -119,16 +126,7 @@ final class GcpClients implements AutoCloseable {
   synchronized NetworksClient networks() {
     if (networks == null) {
       try {
-        NetworksSettings.Builder settings = NetworksSettings.newBuilder();
-        Optional<String> endpoint = endpoint("COMPUTE");
-        if (endpoint.isPresent()) {
-          settings.setEndpoint(endpoint.get());
-          if (loopback(endpoint.get())) {
-            settings.setCredentialsProvider(NoCredentialsProvider.create());
-          }
-        }
-
-        networks = NetworksClient.create(settings.build());
+        networks = NetworksClient.create(pointed(NetworksSettings.newBuilder(), "COMPUTE").build());
         opened.add(networks);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -141,16 +139,8 @@ final class GcpClients implements AutoCloseable {
   synchronized SubnetworksClient subnetworks() {
     if (subnetworks == null) {
       try {
-        SubnetworksSettings.Builder settings = SubnetworksSettings.newBuilder();
-        Optional<String> endpoint = endpoint("COMPUTE");
-        if (endpoint.isPresent()) {
-          settings.setEndpoint(endpoint.get());
-          if (loopback(endpoint.get())) {
-            settings.setCredentialsProvider(NoCredentialsProvider.create());
-          }
-        }
-
-        subnetworks = SubnetworksClient.create(settings.build());
+        subnetworks =
+            SubnetworksClient.create(pointed(SubnetworksSettings.newBuilder(), "COMPUTE").build());
         opened.add(subnetworks);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
