@@ -33,7 +33,8 @@ final class StaticTokenCredential implements TokenCredential {
   }
 
   private AccessToken current() {
-    return new AccessToken(token, OffsetDateTime.now().plus(ASSUMED_LIFETIME));
+    return new AccessToken(
+        token, OffsetDateTime.now(java.time.ZoneOffset.UTC).plus(ASSUMED_LIFETIME));
   }
 
   @Override

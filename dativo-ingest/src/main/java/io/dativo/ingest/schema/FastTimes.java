@@ -110,7 +110,7 @@ final class FastTimes {
             nanos,
             offset);
     return Optional.of(
-        offset == ZoneOffset.UTC ? local : local.withOffsetSameInstant(ZoneOffset.UTC));
+        ZoneOffset.UTC.equals(offset) ? local : local.withOffsetSameInstant(ZoneOffset.UTC));
   }
 
   /** The number in {@code text[from, to)}, or -1 when it is not all digits. */

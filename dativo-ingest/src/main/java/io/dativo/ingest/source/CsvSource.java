@@ -29,18 +29,13 @@ import java.util.stream.Stream;
  */
 public final class CsvSource implements Source {
   private final List<Path> files;
-  private final Path base;
   private final char delimiter;
   private final Character quote;
   private final boolean header;
   private final Charset encoding;
 
-  /**
-   * @param base the job file's directory: fingerprints name files relative to it, so a moved
-   *     checkout does not re-read what it committed
-   */
-  public CsvSource(Path base, List<Path> files, Map<String, Object> options) {
-    this.base = base.toAbsolutePath().normalize();
+  /** Reads {@code files} (already expanded, see {@link #expand}) with the job's CSV options. */
+  public CsvSource(List<Path> files, Map<String, Object> options) {
     this.files = List.copyOf(files);
     this.header = !"false".equalsIgnoreCase(String.valueOf(options.getOrDefault("header", "true")));
     this.encoding = Charset.forName(String.valueOf(options.getOrDefault("encoding", "UTF-8")));

@@ -187,7 +187,7 @@ public final class Sources {
         Map<String, Object> options =
             source.get("options") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
         Path base = job.file().toAbsolutePath().getParent();
-        yield new CsvSource(base, CsvSource.expand(base, patterns), options);
+        yield new CsvSource(CsvSource.expand(base, patterns), options);
       }
       case "postgres" -> JdbcSource.of(JdbcSource.Dialect.POSTGRES, job);
       case "mysql" -> JdbcSource.of(JdbcSource.Dialect.MYSQL, job);
