@@ -13,6 +13,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code dativo check}: validate a job, what it names, its tags and its policy. */
 @Command(
     name = "check",
+    mixinStandardHelpOptions = true,
     description = {
       "Validate a job file and the asset and connector recipes it names, compute its tags,",
       "and run the policy checks. Prints every problem with file:line:column, the key path,",
@@ -51,6 +52,49 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     context.err().print(report.policyText(context.color()));
+    notYetRunnable(loaded).forEach(w -> context.err().println("warning: " + w));
     return tags.policy().fails() ? ExitCode.VALIDATION_FAILED : ExitCode.OK;
+  }
+
+  /**
+   * A valid job can still name what this version cannot run: said here, so `run` holds no surprise
+   * (the seeds' own examples name a BigQuery catalog, hence a warning, not an error).
+   */
+  static java.util.List<String> notYetRunnable(LoadedJob loaded) {
+    java.util.List<String> warnings = new java.util.ArrayList<>();
+    var job = loaded.job();
+    if (!io.dativo.ingest.source.Sources.AVAILABLE.contains(job.sourceConnector())) {
+      warnings.add(
+          "dativo run cannot read the "
+              + job.sourceConnector()
+              + " source in this version (available: "
+              + String.join(", ", io.dativo.ingest.source.Sources.AVAILABLE)
+              + ")");
+    }
+
+    if (!io.dativo.ingest.source.Sources.AVAILABLE_TARGETS.contains(job.targetConnector())) {
+      warnings.add(
+          "dativo run cannot write the "
+              + job.targetConnector()
+              + " target in this version (available: "
+              + String.join(", ", io.dativo.ingest.source.Sources.AVAILABLE_TARGETS)
+              + ")");
+    }
+
+    String catalog =
+        io.dativo.ingest.catalog.CatalogFactory.spec(job.target(), java.nio.file.Path.of("."))
+            .type();
+    if (!io.dativo.ingest.catalog.CatalogFactory.TYPES.contains(catalog)) {
+      warnings.add(
+          "dativo run cannot open "
+              + (io.dativo.ingest.catalog.CatalogFactory.NOT_YET.contains(catalog)
+                  ? "a " + catalog + " catalog in this version"
+                  : "an unknown catalog type '" + catalog + "'")
+              + " (available: "
+              + String.join(", ", io.dativo.ingest.catalog.CatalogFactory.TYPES)
+              + "); --local-warehouse DIR runs the job into a local catalog");
+    }
+
+    return warnings;
   }
 }

@@ -23,21 +23,25 @@ import picocli.CommandLine.ParentCommand;
 /** {@code dativo dagster generate}: a Dagster code location with one asset per job. */
 @Command(
     name = "dagster",
+    mixinStandardHelpOptions = true,
     description = "Dagster integration.",
     subcommands = {DagsterCommand.Generate.class})
 final class DagsterCommand implements Runnable {
   @ParentCommand DativoCommand root;
 
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   @Override
   public void run() {
     throw new picocli.CommandLine.ParameterException(
-        new picocli.CommandLine(this),
+        spec.commandLine(),
         "Missing command: try 'dativo dagster generate --jobs DIR --out definitions.py'");
   }
 
   /** Writes definitions.py. */
   @Command(
       name = "generate",
+      mixinStandardHelpOptions = true,
       description = {
         "Write a Dagster code location (definitions.py) with one asset per job under DIR:",
         "key [tenant, asset], owners from the Owner tag, tags from the FinOps tags, kinds iceberg",

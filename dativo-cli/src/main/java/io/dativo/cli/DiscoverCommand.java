@@ -18,6 +18,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code dativo discover}: the objects and fields a job's source offers, to write the asset. */
 @Command(
     name = "discover",
+    mixinStandardHelpOptions = true,
     description = {
       "List the objects and fields the job's source offers, with ODCS logical types,",
       "so the asset (data contract) can be written from them. Stripe and HubSpot."

@@ -9,6 +9,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code dativo infra apply}: plan, confirm, apply exactly that plan, print the mapped outputs. */
 @Command(
     name = "apply",
+    mixinStandardHelpOptions = true,
     description = {
       "Plan as 'infra plan' does, then apply exactly that plan and print the job's mapped",
       "outputs. Asks for confirmation on a terminal; elsewhere needs --auto-approve."

@@ -22,6 +22,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code dativo infra apply-tags}: tag the job's resources, merging with tags others set. */
 @Command(
     name = "apply-tags",
+    mixinStandardHelpOptions = true,
     description = {
       "Read each resource's tags, plan the change against the job's rendered tags (add and",
       "change only; a key Dativo does not manage is never removed), and write only what changes.",
@@ -127,7 +128,13 @@ final class InfraApplyTagsCommand implements Callable<Integer> {
         node.put("action", result.action().id());
         node.set("added", mapper.valueToTree(result.added()));
         node.set("changed", mapper.valueToTree(result.changed()));
-        result.error().ifPresentOrElse(e -> node.put("error", e), () -> node.putNull("error"));
+        // A resource that cannot carry tags is left unchanged with a note, not an error.
+        boolean failed = result.action() == ResourceTagPlan.Action.FAILED;
+        result
+            .error()
+            .filter(e -> failed)
+            .ifPresentOrElse(e -> node.put("error", e), () -> node.putNull("error"));
+        result.error().filter(e -> !failed).ifPresent(n -> node.put("note", n));
       }
 
       ObjectNode summaryNode = mapper.valueToTree(summary);
@@ -152,7 +159,15 @@ final class InfraApplyTagsCommand implements Callable<Integer> {
           .changed()
           .forEach(
               (k, v) -> context.out().println("    ~ " + k + ": " + v.get(0) + " -> " + v.get(1)));
-      result.error().ifPresent(e -> context.out().println("    ! " + e));
+      result
+          .error()
+          .ifPresent(
+              e ->
+                  context
+                      .out()
+                      .println(
+                          (result.action() == ResourceTagPlan.Action.FAILED ? "    ! " : "    - ")
+                              + e));
     }
 
     context

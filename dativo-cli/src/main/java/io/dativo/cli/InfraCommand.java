@@ -6,6 +6,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code dativo infra}: the infrastructure commands. */
 @Command(
     name = "infra",
+    mixinStandardHelpOptions = true,
     description = "Infrastructure commands: tags, Terraform variables, plan, apply and outputs.",
     subcommands = {
       InfraTagsCommand.class,
@@ -20,10 +21,11 @@ import picocli.CommandLine.ParentCommand;
 final class InfraCommand implements Runnable {
   @ParentCommand DativoCommand root;
 
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   @Override
   public void run() {
     throw new picocli.CommandLine.ParameterException(
-        new picocli.CommandLine(this),
-        "Missing command: try 'dativo infra tags --config JOB.yaml'");
+        spec.commandLine(), "Missing command: try 'dativo infra tags --config JOB.yaml'");
   }
 }

@@ -18,6 +18,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(
     name = "k8s-manifest",
+    mixinStandardHelpOptions = true,
     description = {
       "Print a Namespace patch (dativo.io/ labels and annotations) and a ConfigMap holding the",
       "job's tag set, for 'kubectl apply -f -' (apply merges labels: others' labels stay)."

@@ -20,6 +20,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code dativo infra outputs}: the mapped Terraform outputs, as the job will see them. */
 @Command(
     name = "outputs",
+    mixinStandardHelpOptions = true,
     description = {
       "Print the job's mapped Terraform outputs as {dot.path: value}.",
       "Sensitive outputs are shown as (sensitive), never their value."

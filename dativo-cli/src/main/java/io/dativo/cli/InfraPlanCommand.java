@@ -8,6 +8,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code dativo infra plan}: init, select the workspace, write the variables, plan. */
 @Command(
     name = "plan",
+    mixinStandardHelpOptions = true,
     description = {
       "Run terraform init, workspace select (or new), and plan with the job's generated",
       "variables (dativo.auto.tfvars in the module). Terraform's output is streamed."

@@ -15,12 +15,15 @@ import picocli.CommandLine.ParentCommand;
 /** {@code dativo infra tags}: print a job's resolved tag set, rendered for one provider. */
 @Command(
     name = "tags",
+    mixinStandardHelpOptions = true,
     description = {
       "Print the resolved tag set of a job, rendered for a provider.",
       "--format json prints one JSON object of key to value on stdout and nothing else."
     })
 final class InfraTagsCommand implements Callable<Integer> {
   @ParentCommand InfraCommand infra;
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Mixin JobOptions job;
 
@@ -42,7 +45,7 @@ final class InfraTagsCommand implements Callable<Integer> {
     CliContext context = root.context;
     if (!TagRenderers.TARGETS.contains(target)) {
       throw new picocli.CommandLine.ParameterException(
-          new picocli.CommandLine(this),
+          spec.commandLine(),
           "Unknown --for '"
               + target
               + "': expected one of "

@@ -24,6 +24,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(
     name = "validate",
+    mixinStandardHelpOptions = true,
     description = {
       "Check that each resource of the job exists and is reachable with the caller's credentials,",
       "in the configured region and account, and belongs to the job's tenant.",

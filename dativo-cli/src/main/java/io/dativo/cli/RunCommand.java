@@ -29,6 +29,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code dativo run}: ingest a job's source into its Iceberg table, tags as table properties. */
 @Command(
     name = "run",
+    mixinStandardHelpOptions = true,
     description = {
       "Run a job: validate it (as 'check' does), resolve its Terraform outputs, apply the",
       "policy checks, ingest the source into the Iceberg table in one atomic commit, with the",
@@ -113,12 +114,14 @@ final class RunCommand implements Callable<Integer> {
     // The tags are the job's own, wherever this run writes.
     JobTags tags = JobTags.of(context, loaded, job);
     loaded = local.apply(loaded, context.workingDir());
+    if (tags.policy().fails()) {
+      // Main prints the findings with the error.
+      throw new PolicyViolation("Cannot run", tags.policy());
+    }
+
     context
         .err()
         .print(io.dativo.cli.output.CheckReport.policyText(tags.policy(), context.color()));
-    if (tags.policy().fails()) {
-      throw new PolicyViolation("Cannot run", tags.policy());
-    }
 
     Map<String, String> properties =
         TagRenderers.render("iceberg", tags.inputs(), tags.tags(), loaded.job().tagOverflow())
@@ -292,11 +295,13 @@ final class RunCommand implements Callable<Integer> {
     try {
       return Math.max(1, Long.parseLong(String.valueOf(configured))) * 1024 * 1024;
     } catch (NumberFormatException e) {
-      throw new picocli.CommandLine.ParameterException(
-          new picocli.CommandLine(new Object()),
-          "target.target_file_size_mb must be a whole number of megabytes, found '"
+      throw new UsageError(
+          "Cannot run "
+              + loaded.job().file()
+              + ": target.target_file_size_mb must be a whole number of megabytes, found '"
               + configured
-              + "'");
+              + "'",
+          "for example target_file_size_mb: 128");
     }
   }
 

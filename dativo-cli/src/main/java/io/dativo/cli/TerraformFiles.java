@@ -28,9 +28,9 @@ final class TerraformFiles {
       return Cloud.fromId(requested)
           .orElseThrow(
               () ->
-                  new picocli.CommandLine.ParameterException(
-                      new picocli.CommandLine(new Object()),
-                      "Unknown --for '" + requested + "': expected aws, gcp or azure"));
+                  new UsageError(
+                      "Unknown --for '" + requested + "': expected aws, gcp or azure",
+                      "for example --for aws"));
     }
 
     return loaded
@@ -39,9 +39,9 @@ final class TerraformFiles {
         .flatMap(Infrastructure::cloud)
         .orElseThrow(
             () ->
-                new picocli.CommandLine.ParameterException(
-                    new picocli.CommandLine(new Object()),
-                    "The job names no cloud: give --for aws, gcp or azure"));
+                new UsageError(
+                    "The job names no cloud: give --for aws, gcp or azure",
+                    "or set infrastructure.provider.provider in the job"));
   }
 
   static Map<String, Object> variables(JobTags tags, Cloud cloud, boolean withTimestamps) {

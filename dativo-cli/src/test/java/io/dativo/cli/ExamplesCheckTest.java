@@ -26,7 +26,16 @@ class ExamplesCheckTest {
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).startsWith("valid: ");
-    assertThat(run.err()).isEmpty();
+    if (job.getFileName().toString().equals("hubspot_contacts.yaml")) {
+      // Seed 002's BigQuery catalog: valid, but not something this version's run can open.
+      assertThat(run.err())
+          .isEqualTo(
+              "warning: dativo run cannot open a bigquery catalog in this version (available:"
+                  + " local, hadoop, jdbc, rest, glue); --local-warehouse DIR runs the job into a"
+                  + " local catalog\n");
+    } else {
+      assertThat(run.err()).isEmpty();
+    }
   }
 
   @ParameterizedTest(name = "{0}")

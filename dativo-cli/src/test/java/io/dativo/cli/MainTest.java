@@ -12,6 +12,50 @@ class MainTest {
   private static final String GOOD_JOB = "../examples/jobs/acme/stripe_customers.yaml";
 
   @Test
+  void everyCommandHasHelp() {
+    for (String[] command :
+        new String[][] {
+          {"check"},
+          {"run"},
+          {"table"},
+          {"discover"},
+          {"infra", "tags"},
+          {"infra", "tfvars"},
+          {"infra", "plan"},
+          {"infra", "apply"},
+          {"infra", "outputs"},
+          {"infra", "validate"},
+          {"infra", "apply-tags"},
+          {"infra", "k8s-manifest"},
+          {"dagster", "generate"}
+        }) {
+      String[] args = java.util.Arrays.copyOf(command, command.length + 1);
+      args[command.length] = "--help";
+      CliRun run = CliRun.of(args);
+
+      assertThat(run.exitCode()).as(String.join(" ", args) + ": " + run.err()).isZero();
+      assertThat(run.out()).startsWith("Usage: dativo " + String.join(" ", command));
+    }
+  }
+
+  @Test
+  void aBadValueFoundAfterParsingIsAUsageErrorNotABug() {
+    CliRun run =
+        CliRun.of(
+            "infra",
+            "tfvars",
+            "--config",
+            java.nio.file.Path.of("../examples/jobs/acme/csv_orders.yaml").toString(),
+            "--for",
+            "foo");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_CONFIG);
+    assertThat(run.err())
+        .startsWith("error: Unknown --for 'foo': expected aws, gcp or azure")
+        .doesNotContain("internal error");
+  }
+
+  @Test
   void printsItsVersion() {
     CliRun run = CliRun.of("--version");
 

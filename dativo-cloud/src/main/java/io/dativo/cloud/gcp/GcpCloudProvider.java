@@ -75,12 +75,19 @@ public final class GcpCloudProvider implements CloudProvider {
 
   private ResourceTagPlan planOne(ResourceRef resource, Map<String, String> labels) {
     GcpResourceType type = types.get(resource.type());
-    Optional<String> unlabelled =
-        type == null
-            ? Optional.of(resource.type() + " is not a GCP resource type")
-            : type.unlabelled();
-    if (unlabelled.isPresent()) {
-      return failed(resource, unlabelled.get());
+    if (type == null) {
+      return failed(resource, resource.type() + " is not a GCP resource type");
+    }
+
+    if (type.unlabelled().isPresent()) {
+      // Nothing to write and nothing wrong: left unchanged, with the reason as a note.
+      return new ResourceTagPlan(
+          resource,
+          ResourceTagPlan.Action.UNCHANGED,
+          Map.of(),
+          Map.of(),
+          Map.of(),
+          type.unlabelled());
     }
 
     try {

@@ -92,9 +92,10 @@ class GcpCloudProviderTest {
       assertThat(gcp.plan(List.of(account), LABELS))
           .singleElement()
           .satisfies(
-              p ->
-                  assertThat(p.error())
-                      .contains("service accounts carry no labels: validated only"));
+              p -> {
+                assertThat(p.action()).isEqualTo(ResourceTagPlan.Action.UNCHANGED);
+                assertThat(p.error()).contains("service accounts carry no labels: validated only");
+              });
       assertThat(
               gcp.validate(
                   infrastructure(),

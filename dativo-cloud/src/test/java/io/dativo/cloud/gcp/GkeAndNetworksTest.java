@@ -154,7 +154,10 @@ class GkeAndNetworksTest {
                   List.of(new ResourceRef("network", "acme-vpc", Optional.empty(), "t")), LABELS))
           .singleElement()
           .satisfies(
-              p -> assertThat(p.error()).contains("networks carry no labels: validated only"));
+              p -> {
+                assertThat(p.action()).isEqualTo(ResourceTagPlan.Action.UNCHANGED);
+                assertThat(p.error()).contains("networks carry no labels: validated only");
+              });
     }
   }
 
