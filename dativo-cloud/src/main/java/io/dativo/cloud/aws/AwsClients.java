@@ -60,6 +60,20 @@ public final class AwsClients implements AutoCloseable {
     this.credentials = credentials(env);
   }
 
+  /**
+   * Fails once, clearly, when the credential chain finds nothing (instead of every resource failing
+   * with the SDK's account of each provider it tried).
+   */
+  public void requireCredentials() {
+    try {
+      credentials.resolveCredentials();
+    } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
+      throw new io.dativo.core.cloud.CloudCredentialsMissing(
+          "No AWS credentials found (environment, profile, SSO, container or instance role)",
+          "set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE, or run 'aws sso login'");
+    }
+  }
+
   /** HTTP requests sent so far, each retry counted. */
   public long apiCalls() {
     return calls.get();

@@ -73,6 +73,7 @@ public final class AwsCloudProvider implements CloudProvider, io.dativo.core.clo
   @Override
   public List<ValidationResult> validate(
       Infrastructure infrastructure, List<ResourceRef> resources, String tenantId) {
+    clients.requireCredentials();
     List<ValidationResult> results = new ArrayList<>();
     ResourceRef account =
         new ResourceRef(
@@ -237,6 +238,7 @@ public final class AwsCloudProvider implements CloudProvider, io.dativo.core.clo
 
   @Override
   public List<ResourceTagPlan> plan(List<ResourceRef> resources, Map<String, String> tags) {
+    clients.requireCredentials();
     return inParallel(
         resources,
         resource -> {

@@ -62,6 +62,25 @@ final class GcpClients implements AutoCloseable {
     return ServiceEndpoints.isLoopback(endpoint);
   }
 
+  /**
+   * Before a client is made for a service not pointed at a local stand-in: Application Default
+   * Credentials must exist, or the command stops once, saying how to provide them.
+   */
+  private void requireCredentials(String service) {
+    if (endpoint(service).filter(GcpClients::loopback).isPresent()) {
+      return;
+    }
+
+    try {
+      com.google.auth.oauth2.GoogleCredentials.getApplicationDefault();
+    } catch (IOException e) {
+      throw new io.dativo.core.cloud.CloudCredentialsMissing(
+          "No Google Cloud credentials found (Application Default Credentials)",
+          "run 'gcloud auth application-default login', or set GOOGLE_APPLICATION_CREDENTIALS to a"
+              + " service account key file");
+    }
+  }
+
   /** A GAPIC client's settings pointed at the service's custom endpoint, if one is set. */
   private <B extends ClientSettings.Builder<?, B>> B pointed(B settings, String service) {
     endpoint(service)
@@ -77,6 +96,7 @@ final class GcpClients implements AutoCloseable {
 
   synchronized Storage storage() {
     if (storage == null) {
+      requireCredentials("STORAGE");
       StorageOptions.Builder options = StorageOptions.newBuilder();
       projectId.ifPresent(options::setProjectId);
       Optional<String> endpoint = endpoint("STORAGE");
@@ -94,6 +114,7 @@ final class GcpClients implements AutoCloseable {
 
   synchronized ClusterManagerClient clusters() {
     if (clusters == null) {
+      requireCredentials("CONTAINER");
       try {
         clusters =
             ClusterManagerClient.create(
@@ -109,6 +130,7 @@ final class GcpClients implements AutoCloseable {
 
   synchronized BigQuery bigQuery() {
     if (bigQuery == null) {
+      requireCredentials("BIGQUERY");
       BigQueryOptions.Builder options = BigQueryOptions.newBuilder();
       projectId.ifPresent(options::setProjectId);
       Optional<String> endpoint = endpoint("BIGQUERY");
@@ -125,6 +147,7 @@ final class GcpClients implements AutoCloseable {
 
   synchronized NetworksClient networks() {
     if (networks == null) {
+      requireCredentials("COMPUTE");
       try {
         networks = NetworksClient.create(pointed(NetworksSettings.newBuilder(), "COMPUTE").build());
         opened.add(networks);
@@ -138,6 +161,7 @@ final class GcpClients implements AutoCloseable {
 
   synchronized SubnetworksClient subnetworks() {
     if (subnetworks == null) {
+      requireCredentials("COMPUTE");
       try {
         subnetworks =
             SubnetworksClient.create(pointed(SubnetworksSettings.newBuilder(), "COMPUTE").build());

@@ -55,6 +55,8 @@ public final class GcpCloudProvider implements CloudProvider {
 
       try {
         results.add(type.validate(resource));
+      } catch (io.dativo.core.cloud.CloudCredentialsMissing e) {
+        throw e;
       } catch (RuntimeException e) {
         results.add(new ValidationResult(resource, Status.MISMATCH, message(e)));
       }
@@ -92,6 +94,8 @@ public final class GcpCloudProvider implements CloudProvider {
 
     try {
       return TagPlanner.plan(resource, type.read(resource).labels(), labels, TIMESTAMP_LABEL);
+    } catch (io.dativo.core.cloud.CloudCredentialsMissing e) {
+      throw e;
     } catch (RuntimeException e) {
       return failed(resource, message(e));
     }

@@ -21,7 +21,7 @@ public final class GcpCloudProviderFactory implements CloudProviderFactory {
     GcpClients clients = new GcpClients(env, infrastructure.projectId());
     return new GcpCloudProvider(
         List.of(
-            new GcsBuckets(clients.storage()),
+            new GcsBuckets(clients),
             new GkeClusters(clients),
             ComputeNetworks.networks(clients),
             ComputeNetworks.subnetworks(clients),

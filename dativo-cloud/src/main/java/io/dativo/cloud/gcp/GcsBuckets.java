@@ -16,10 +16,10 @@ import java.util.Optional;
  * labels patched with an {@code ifMetagenerationMatch} precondition.
  */
 final class GcsBuckets implements GcpResourceType {
-  private final Storage storage;
+  private final GcpClients clients;
 
-  GcsBuckets(Storage storage) {
-    this.storage = storage;
+  GcsBuckets(GcpClients clients) {
+    this.clients = clients;
   }
 
   @Override
@@ -30,7 +30,7 @@ final class GcsBuckets implements GcpResourceType {
   @Override
   public ValidationResult validate(ResourceRef resource) {
     try {
-      Bucket bucket = storage.get(bucketName(resource.id()));
+      Bucket bucket = clients.storage().get(bucketName(resource.id()));
       if (bucket == null) {
         return new ValidationResult(resource, Status.MISSING, "bucket not found");
       }
@@ -81,9 +81,11 @@ final class GcsBuckets implements GcpResourceType {
     }
 
     try {
-      storage.update(
-          bucket.toBuilder().setLabels(labels).build(),
-          Storage.BucketTargetOption.metagenerationMatch());
+      clients
+          .storage()
+          .update(
+              bucket.toBuilder().setLabels(labels).build(),
+              Storage.BucketTargetOption.metagenerationMatch());
     } catch (StorageException e) {
       if (e.getCode() == 412) {
         throw new LabelConflict(e.getMessage());
@@ -94,7 +96,7 @@ final class GcsBuckets implements GcpResourceType {
   }
 
   private Bucket get(ResourceRef resource) {
-    Bucket bucket = storage.get(bucketName(resource.id()));
+    Bucket bucket = clients.storage().get(bucketName(resource.id()));
     if (bucket == null) {
       throw new ResourceMissing("bucket not found");
     }
