@@ -13,6 +13,8 @@ import picocli.CommandLine.ParentCommand;
 /** {@code dativo check}: validate a job, what it names, its tags and its policy. */
 @Command(
     name = "check",
+    header =
+        "Validate a job, its asset and connectors; compute its tags and run the policy checks.",
     mixinStandardHelpOptions = true,
     description = {
       "Validate a job file and the asset and connector recipes it names, compute its tags,",

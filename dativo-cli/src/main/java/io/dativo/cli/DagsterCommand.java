@@ -41,6 +41,7 @@ final class DagsterCommand implements Runnable {
   /** Writes definitions.py. */
   @Command(
       name = "generate",
+      header = "Write a Dagster code location with one asset per job.",
       mixinStandardHelpOptions = true,
       description = {
         "Write a Dagster code location (definitions.py) with one asset per job under DIR:",

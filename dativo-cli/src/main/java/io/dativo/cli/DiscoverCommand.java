@@ -18,6 +18,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code dativo discover}: the objects and fields a job's source offers, to write the asset. */
 @Command(
     name = "discover",
+    header = "List the objects and fields a job's source offers, with ODCS logical types.",
     mixinStandardHelpOptions = true,
     description = {
       "List the objects and fields the job's source offers, with ODCS logical types,",

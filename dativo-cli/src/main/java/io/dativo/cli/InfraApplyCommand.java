@@ -9,6 +9,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code dativo infra apply}: plan, confirm, apply exactly that plan, print the mapped outputs. */
 @Command(
     name = "apply",
+    header = "Plan, then apply exactly that plan and print the mapped outputs.",
     mixinStandardHelpOptions = true,
     description = {
       "Plan as 'infra plan' does, then apply exactly that plan and print the job's mapped",

@@ -22,6 +22,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code dativo infra apply-tags}: tag the job's resources, merging with tags others set. */
 @Command(
     name = "apply-tags",
+    header = "Tag the job's cloud resources, merging with tags others set.",
     mixinStandardHelpOptions = true,
     description = {
       "Read each resource's tags, plan the change against the job's rendered tags (add and",

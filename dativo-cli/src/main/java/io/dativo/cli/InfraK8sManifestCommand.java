@@ -18,6 +18,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(
     name = "k8s-manifest",
+    header = "Print a Namespace and a ConfigMap carrying the job's tags.",
     mixinStandardHelpOptions = true,
     description = {
       "Print a Namespace patch (dativo.io/ labels and annotations) and a ConfigMap holding the",

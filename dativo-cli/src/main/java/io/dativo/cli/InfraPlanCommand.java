@@ -8,6 +8,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code dativo infra plan}: init, select the workspace, write the variables, plan. */
 @Command(
     name = "plan",
+    header = "Run terraform init, workspace and plan with the job's variables.",
     mixinStandardHelpOptions = true,
     description = {
       "Run terraform init, workspace select (or new), and plan with the job's generated",

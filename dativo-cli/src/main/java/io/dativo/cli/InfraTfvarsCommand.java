@@ -17,6 +17,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code dativo infra tfvars}: the job's Terraform variables, tags included. */
 @Command(
     name = "tfvars",
+    header = "Write the job's Terraform variables (tags included).",
     mixinStandardHelpOptions = true,
     description = {
       "Write the job's Terraform variables: tenant_id, environment, region, tags (exactly what",

@@ -24,6 +24,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(
     name = "validate",
+    header = "Check that the job's cloud resources exist and are reachable.",
     mixinStandardHelpOptions = true,
     description = {
       "Check that each resource of the job exists and is reachable with the caller's credentials,",

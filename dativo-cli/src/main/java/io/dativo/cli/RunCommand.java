@@ -29,6 +29,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code dativo run}: ingest a job's source into its Iceberg table, tags as table properties. */
 @Command(
     name = "run",
+    header = "Ingest a job's source into its Iceberg table, tags as table properties.",
     mixinStandardHelpOptions = true,
     description = {
       "Run a job: validate it (as 'check' does), resolve its Terraform outputs, apply the",

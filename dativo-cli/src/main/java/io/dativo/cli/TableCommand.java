@@ -23,6 +23,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code dativo table}: what a job's Iceberg table holds: properties, schema, latest snapshot. */
 @Command(
     name = "table",
+    header = "Show a job's Iceberg table: schema, properties, current snapshot.",
     mixinStandardHelpOptions = true,
     description = {
       "Show the Iceberg table a job writes: location, schema, properties (the job's tags),",
