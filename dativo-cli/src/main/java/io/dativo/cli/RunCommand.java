@@ -125,8 +125,11 @@ final class RunCommand implements Callable<Integer> {
         .print(io.dativo.cli.output.CheckReport.policyText(tags.policy(), context.color()));
 
     Map<String, String> properties =
-        TagRenderers.render("iceberg", tags.inputs(), tags.tags(), loaded.job().tagOverflow())
-            .values();
+        tableProperties(
+            loaded,
+            TagRenderers.render("iceberg", tags.inputs(), tags.tags(), loaded.job().tagOverflow())
+                .values(),
+            w -> context.err().println("warning: " + w));
     Instant now = context.now();
     try (Metrics metrics = Metrics.open(context, loaded.job())) {
       return run(context, loaded, tags, properties, now, metrics);
@@ -284,6 +287,59 @@ final class RunCommand implements Callable<Integer> {
     return DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(now)
         + "-"
         + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x100000, 0xFFFFFF));
+  }
+
+  /** Parquet codecs Iceberg writes ({@code write.parquet.compression-codec}). */
+  static final java.util.List<String> CODECS =
+      java.util.List.of("zstd", "snappy", "gzip", "lz4", "brotli", "uncompressed");
+
+  /**
+   * The table properties a run writes: the job's tags ({@code iceberg} rendering), then {@code
+   * target.compression} and the job's own {@code target.properties}, all managed by Dativo (a key
+   * removed from the job is removed from the table). A tag wins over a property of the same name.
+   */
+  static Map<String, String> tableProperties(
+      LoadedJob loaded,
+      Map<String, String> tagProperties,
+      java.util.function.Consumer<String> warn) {
+    Map<String, String> properties = new java.util.LinkedHashMap<>(tagProperties);
+    Object compression = loaded.job().target().get("compression");
+    if (compression != null) {
+      String codec = String.valueOf(compression).toLowerCase(java.util.Locale.ROOT);
+      if (!CODECS.contains(codec)) {
+        throw new UsageError(
+            "Cannot run "
+                + loaded.job().file()
+                + ": target.compression must be one of "
+                + String.join(", ", CODECS)
+                + ", found '"
+                + compression
+                + "'",
+            "for example compression: zstd");
+      }
+
+      properties.put("write.parquet.compression-codec", codec);
+    }
+
+    if (loaded.job().target().get("properties") instanceof Map<?, ?> own) {
+      own.forEach(
+          (key, value) -> {
+            String k = String.valueOf(key);
+            if (properties.containsKey(k)) {
+              warn.accept(
+                  "target.properties." + k + " is set by the job's tags; the tag's value is kept");
+            } else if (value instanceof io.dativo.core.config.Secret) {
+              warn.accept(
+                  "target.properties."
+                      + k
+                      + " comes from a sensitive value: secrets are never written to a table");
+            } else if (value != null) {
+              properties.put(k, String.valueOf(value));
+            }
+          });
+    }
+
+    return properties;
   }
 
   /** {@code target.target_file_size_mb}, default 128 MB. */

@@ -73,6 +73,68 @@ class RunCommandIT {
   }
 
   @Test
+  void jobTablePropertiesAndCompressionLandAndLeaveWithTheJob() throws IOException {
+    Path dir = Files.createDirectories(workingDir.resolve("props"));
+    Files.copy(
+        EXAMPLE.getParent().resolve("../../assets/csv/v1.0/orders.yaml").normalize(),
+        dir.resolve("orders.yaml"));
+    Files.copy(
+        EXAMPLE.getParent().resolve("../../data/orders.csv").normalize(),
+        dir.resolve("orders.csv"));
+    String job =
+        "tenant_id: acme\nenvironment: dev\nsource_connector: csv\ntarget_connector: iceberg\n"
+            + "asset: csv_orders\nasset_path: orders.yaml\nsource: {files: [orders.csv]}\n";
+    Files.writeString(
+        dir.resolve("job.yaml"),
+        job
+            + "target: {compression: snappy, properties: {team: data-platform,"
+            + " governance.owner: someone-else}}\n");
+
+    CliRun first =
+        CliRun.in(workingDir, ENV, "run", "--config", dir.resolve("job.yaml").toString());
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    assertThat(first.err())
+        .contains(
+            "target.properties.governance.owner is set by the job's tags; the tag's value is kept");
+    Map<String, String> properties = tableProperties(dir);
+    assertThat(properties)
+        .containsEntry("team", "data-platform")
+        .containsEntry("write.parquet.compression-codec", "snappy")
+        .containsEntry("governance.owner", "sales-data@acme.com");
+
+    Files.writeString(dir.resolve("job.yaml"), job);
+    CliRun second =
+        CliRun.in(
+            workingDir,
+            ENV,
+            "run",
+            "--config",
+            dir.resolve("job.yaml").toString(),
+            "--full-refresh");
+    assertThat(second.exitCode()).as(second.err()).isZero();
+    assertThat(tableProperties(dir)).doesNotContainKeys("team", "write.parquet.compression-codec");
+  }
+
+  private Map<String, String> tableProperties(Path dir) throws IOException {
+    CliRun table =
+        CliRun.in(
+            workingDir,
+            ENV,
+            "table",
+            "--config",
+            dir.resolve("job.yaml").toString(),
+            "--format",
+            "json");
+    Map<String, String> properties = new java.util.TreeMap<>();
+    new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(table.out())
+        .get("properties")
+        .fields()
+        .forEachRemaining(e -> properties.put(e.getKey(), e.getValue().asText()));
+    return properties;
+  }
+
+  @Test
   void otherModesAreNotAvailableYet() {
     CliRun run =
         CliRun.in(workingDir, ENV, "run", "--config", EXAMPLE.toString(), "--mode", "cloud");
