@@ -37,6 +37,7 @@ final class GcpClients implements AutoCloseable {
   private BigQuery bigQuery;
   private NetworksClient networks;
   private SubnetworksClient subnetworks;
+  private com.google.api.services.iam.v1.Iam iam;
 
   GcpClients(Map<String, String> env, Optional<String> projectId) {
     this.env = Map.copyOf(env);
@@ -172,6 +173,41 @@ final class GcpClients implements AutoCloseable {
     }
 
     return subnetworks;
+  }
+
+  /** The IAM API (service accounts); {@code GOOGLE_IAM_CUSTOM_ENDPOINT} points it elsewhere. */
+  synchronized com.google.api.services.iam.v1.Iam iam() {
+    if (iam == null) {
+      requireCredentials("IAM");
+      Optional<String> endpoint = endpoint("IAM");
+      com.google.api.client.http.HttpRequestInitializer credentials;
+      if (endpoint.filter(GcpClients::loopback).isPresent()) {
+        credentials = request -> {};
+      } else {
+        try {
+          credentials =
+              new com.google.auth.http.HttpCredentialsAdapter(
+                  com.google.auth.oauth2.GoogleCredentials.getApplicationDefault()
+                      .createScoped("https://www.googleapis.com/auth/cloud-platform"));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+
+      iam =
+          new com.google.api.services.iam.v1.Iam.Builder(
+                  new com.google.api.client.http.javanet.NetHttpTransport(),
+                  com.google.api.client.json.gson.GsonFactory.getDefaultInstance(),
+                  credentials)
+              .setRootUrl(
+                  endpoint
+                      .map(e -> e.replaceAll("/+$", "") + "/")
+                      .orElse("https://iam.googleapis.com/"))
+              .setApplicationName("dativo")
+              .build();
+    }
+
+    return iam;
   }
 
   @Override

@@ -26,7 +26,7 @@ public final class GcpCloudProviderFactory implements CloudProviderFactory {
             ComputeNetworks.networks(clients),
             ComputeNetworks.subnetworks(clients),
             new BigQueryDatasets(clients),
-            new ServiceAccounts(clients.projectId())),
+            new ServiceAccounts(clients)),
         List.of(clients));
   }
 }

@@ -109,6 +109,53 @@ class GcpCloudProviderTest {
     }
   }
 
+  @Test
+  void serviceAccountsAreLookedUpInIam() {
+    try (io.dativo.cloud.LoopbackHttpServer iam =
+            new io.dativo.cloud.LoopbackHttpServer(
+                request -> {
+                  String path = request.uri().getPath();
+                  if (path.endsWith("/etl@my-gcp-project.iam.gserviceaccount.com")) {
+                    return io.dativo.cloud.LoopbackHttpServer.Response.json(
+                        200,
+                        "{\"email\":\"etl@my-gcp-project.iam.gserviceaccount.com\",\"projectId\":\"my-gcp-project\"}");
+                  }
+                  if (path.endsWith("/old@my-gcp-project.iam.gserviceaccount.com")) {
+                    return io.dativo.cloud.LoopbackHttpServer.Response.json(
+                        200,
+                        "{\"email\":\"old@my-gcp-project.iam.gserviceaccount.com\",\"disabled\":true}");
+                  }
+                  return io.dativo.cloud.LoopbackHttpServer.Response.json(
+                      404,
+                      "{\"error\":{\"code\":404,\"message\":\"Service account not found\",\"status\":\"NOT_FOUND\"}}");
+                });
+        CloudProvider gcp =
+            new GcpCloudProviderFactory()
+                .create(infrastructure(), Map.of("GOOGLE_IAM_CUSTOM_ENDPOINT", iam.endpoint()))) {
+      var results =
+          gcp.validate(
+              infrastructure(),
+              List.of(
+                  account("etl@my-gcp-project.iam.gserviceaccount.com"),
+                  account("gone@my-gcp-project.iam.gserviceaccount.com"),
+                  account("old@my-gcp-project.iam.gserviceaccount.com")),
+              "acme");
+
+      assertThat(results)
+          .extracting(r -> r.status().id())
+          .containsExactly("ok", "missing", "mismatch");
+      assertThat(results.get(1).reason()).contains("Service account not found");
+      assertThat(results.get(2).reason()).contains("disabled");
+      assertThat(iam.requests())
+          .extracting(r -> r.uri().getPath())
+          .contains("/v1/projects/-/serviceAccounts/etl@my-gcp-project.iam.gserviceaccount.com");
+    }
+  }
+
+  private static ResourceRef account(String email) {
+    return new ResourceRef("service_account", email, Optional.empty(), "test");
+  }
+
   private static GcsStandIn standIn() {
     GcsStandIn gcs = new GcsStandIn();
     GcsStandIn.BucketState bucket = new GcsStandIn.BucketState();
