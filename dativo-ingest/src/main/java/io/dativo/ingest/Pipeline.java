@@ -169,9 +169,17 @@ public final class Pipeline {
 
       Transaction txn = exists ? catalog.loadTable(id).newTransaction() : createTransaction();
       Schema schema = evolve(txn);
+      Map<String, String> effective =
+          TableProperties.plan(txn.table().properties(), request.tableProperties())
+              .applyTo(txn.table().properties());
       RollingWriter writer =
           new RollingWriter(
-              txn.table(), schema, txn.table().spec(), request.targetFileBytes(), request.runId());
+              txn.table(),
+              schema,
+              txn.table().spec(),
+              request.targetFileBytes(),
+              request.runId(),
+              effective);
       AsyncRecordWriter async = new AsyncRecordWriter(writer, schema);
       try {
         Map<String, String> cursors = new LinkedHashMap<>();

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -56,6 +57,31 @@ class CsvToIcebergTest {
         .containsEntry("dativo.tenant", "acme")
         .containsKey("dativo.run-id")
         .containsKey("dativo.source-files");
+  }
+
+  @Test
+  void aCodecSetByThisRunAppliesToThisRunsFiles() throws Exception {
+    IngestFixture fixture = new IngestFixture(dir);
+    fixture.csv("a.csv", IngestFixture.row(1), IngestFixture.row(2));
+
+    fixture.run(false, Map.of("write.parquet.compression-codec", "uncompressed"));
+
+    org.apache.iceberg.DataFile file =
+        fixture.table().currentSnapshot().addedDataFiles(fixture.table().io()).iterator().next();
+    try (var reader =
+        org.apache.parquet.hadoop.ParquetFileReader.open(
+            org.apache.parquet.hadoop.util.HadoopInputFile.fromPath(
+                new org.apache.hadoop.fs.Path(file.location()),
+                new org.apache.hadoop.conf.Configuration()))) {
+      assertThat(reader.getFooter().getBlocks().get(0).getColumns())
+          .allSatisfy(
+              c ->
+                  assertThat(c.getCodec())
+                      .isEqualTo(
+                          org.apache.parquet.hadoop.metadata.CompressionCodecName.UNCOMPRESSED));
+    }
+    assertThat(fixture.table().properties())
+        .containsEntry("write.parquet.compression-codec", "uncompressed");
   }
 
   @Test

@@ -112,11 +112,18 @@ final class IngestFixture {
   }
 
   RunResult run(boolean fullRefresh) {
+    return run(fullRefresh, Map.of());
+  }
+
+  /** A run whose table properties are the tags' plus {@code extra}. */
+  RunResult run(boolean fullRefresh, Map<String, String> extra) {
     LoadedJob loaded = load();
     TagInputs inputs =
         TagInputs.of(loaded.job(), loaded.asset(), Instant.parse("2026-11-23T10:00:00Z"));
     Map<String, String> properties =
-        IcebergPropertyRules.render(inputs, TagDeriver.derive(inputs)).values();
+        new java.util.LinkedHashMap<>(
+            IcebergPropertyRules.render(inputs, TagDeriver.derive(inputs)).values());
+    properties.putAll(extra);
     RunRequest request =
         new RunRequest(
             loaded,

@@ -37,6 +37,7 @@ public final class RollingWriter {
   static final long ROW_GROUP_BYTES = 32L * 1024 * 1024;
 
   private final Table table;
+  private final Map<String, String> properties;
   private final Schema schema;
   private final PartitionSpec spec;
   private final long targetFileBytes;
@@ -54,6 +55,21 @@ public final class RollingWriter {
 
   public RollingWriter(
       Table table, Schema schema, PartitionSpec spec, long targetFileBytes, String runId) {
+    this(table, schema, spec, targetFileBytes, runId, table.properties());
+  }
+
+  /**
+   * @param properties the table's properties as they will be after this run's commit (a codec the
+   *     job sets now applies to this run's files, not only to the next run's)
+   */
+  public RollingWriter(
+      Table table,
+      Schema schema,
+      PartitionSpec spec,
+      long targetFileBytes,
+      String runId,
+      Map<String, String> properties) {
+    this.properties = Map.copyOf(properties);
     this.table = table;
     this.schema = schema;
     this.spec = spec;
@@ -112,7 +128,7 @@ public final class RollingWriter {
       DataWriter<Record> writer =
           Parquet.writeData(output)
               .schema(schema)
-              .setAll(table.properties())
+              .setAll(properties)
               .set("write.parquet.row-group-size-bytes", Long.toString(rowGroupBytes()))
               .createWriterFunc(GenericParquetWriter::create)
               .withSpec(spec)
@@ -128,7 +144,7 @@ public final class RollingWriter {
   }
 
   private long rowGroupBytes() {
-    String configured = table.properties().get("write.parquet.row-group-size-bytes");
+    String configured = properties.get("write.parquet.row-group-size-bytes");
     return configured != null
         ? Long.parseLong(configured)
         : Math.min(ROW_GROUP_BYTES, targetFileBytes);

@@ -39,6 +39,14 @@ public record TableProperties(Map<String, String> set, Set<String> remove) {
     return new TableProperties(set, remove);
   }
 
+  /** The properties a table will have once this plan is committed over {@code current}. */
+  public Map<String, String> applyTo(Map<String, String> current) {
+    Map<String, String> after = new LinkedHashMap<>(current);
+    after.putAll(set);
+    remove.forEach(after::remove);
+    return after;
+  }
+
   public boolean isEmpty() {
     return set.isEmpty() && remove.isEmpty();
   }
