@@ -327,7 +327,10 @@ final class RunCommand implements Callable<Integer> {
             String k = String.valueOf(key);
             if (properties.containsKey(k)) {
               warn.accept(
-                  "target.properties." + k + " is set by the job's tags; the tag's value is kept");
+                  "target.properties."
+                      + k
+                      + " is already set (by the job's tags or target.compression); that value is"
+                      + " kept");
             } else if (value instanceof io.dativo.core.config.Secret) {
               warn.accept(
                   "target.properties."

@@ -93,9 +93,7 @@ class RunCommandIT {
     CliRun first =
         CliRun.in(workingDir, ENV, "run", "--config", dir.resolve("job.yaml").toString());
     assertThat(first.exitCode()).as(first.err()).isZero();
-    assertThat(first.err())
-        .contains(
-            "target.properties.governance.owner is set by the job's tags; the tag's value is kept");
+    assertThat(first.err()).contains("target.properties.governance.owner is already set");
     Map<String, String> properties = tableProperties(dir);
     assertThat(properties)
         .containsEntry("team", "data-platform")
