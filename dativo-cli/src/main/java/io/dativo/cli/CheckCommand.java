@@ -5,6 +5,7 @@ import io.dativo.core.config.JobLoader;
 import io.dativo.core.config.LoadedJob;
 import io.dativo.core.tags.rules.TagRenderers;
 import io.dativo.core.terraform.TerraformOutputsTransform;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,6 +47,9 @@ final class CheckCommand implements Callable<Integer> {
             cloud ->
                 TagRenderers.render(
                     cloud.id(), tags.inputs(), tags.tags(), loaded.job().tagOverflow()));
+    // The run's table settings are checked here too, so a job check passes is one run accepts.
+    RunCommand.tableProperties(loaded, Map.of(), warning -> {});
+    RunCommand.targetFileBytes(loaded);
     CheckReport report = CheckReport.of(context.workingDir(), loaded, tags.policy());
     if (root.format == OutputFormat.json) {
       context.out().println(report.toJson());

@@ -84,7 +84,9 @@ public final class Main {
 
     if (exception instanceof org.apache.iceberg.exceptions.CommitFailedException
         || exception instanceof org.apache.iceberg.exceptions.RuntimeIOException
-        || exception instanceof java.io.UncheckedIOException) {
+        || exception instanceof java.io.UncheckedIOException
+        || exception instanceof com.google.cloud.BaseServiceException
+        || exception instanceof software.amazon.awssdk.core.exception.SdkException) {
       context.err().println("error: " + exception.getMessage());
       context.err().println("hint: the catalog or storage failed; nothing was committed");
       printTrace(context, root, exception);

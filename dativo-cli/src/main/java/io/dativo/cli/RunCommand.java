@@ -321,7 +321,17 @@ final class RunCommand implements Callable<Integer> {
       properties.put("write.parquet.compression-codec", codec);
     }
 
-    if (loaded.job().target().get("properties") instanceof Map<?, ?> own) {
+    Object ownProperties = loaded.job().target().get("properties");
+    if (ownProperties != null && !(ownProperties instanceof Map<?, ?>)) {
+      throw new UsageError(
+          "Cannot run "
+              + loaded.job().file()
+              + ": target.properties must be a mapping of names to values",
+          "for example properties: {team: data-platform}");
+    }
+
+    if (ownProperties instanceof Map<?, ?> own) {
+      own.forEach((key, value) -> checkProperty(loaded, String.valueOf(key), value));
       own.forEach(
           (key, value) -> {
             String k = String.valueOf(key);
@@ -343,6 +353,34 @@ final class RunCommand implements Callable<Integer> {
     }
 
     return properties;
+  }
+
+  /** A table property the job may set: not one Iceberg reserves, a scalar, a valid number. */
+  private static void checkProperty(LoadedJob loaded, String key, Object value) {
+    String where = "Cannot run " + loaded.job().file() + ": target.properties." + key;
+    if (org.apache.iceberg.TableProperties.RESERVED_PROPERTIES.contains(key)) {
+      throw new UsageError(
+          where + " is reserved by Iceberg", "Iceberg sets it itself; remove it from the job");
+    }
+
+    if (value instanceof Map<?, ?> || value instanceof java.util.Collection<?>) {
+      throw new UsageError(where + " must be a single value", "for example " + key + ": value");
+    }
+
+    String text = String.valueOf(value);
+    if (key.equals("write.parquet.compression-codec")
+        && !CODECS.contains(text.toLowerCase(java.util.Locale.ROOT))) {
+      throw new UsageError(
+          where + " must be one of " + String.join(", ", CODECS) + ", found '" + text + "'",
+          "or use target.compression");
+    }
+
+    if (key.startsWith("write.")
+        && key.matches(".*-(bytes|limit|count|level|size|ms)$")
+        && !text.matches("-?\\d+")) {
+      throw new UsageError(
+          where + " must be a whole number, found '" + text + "'", "for example " + key + ": 1");
+    }
   }
 
   /** {@code target.target_file_size_mb}, default 128 MB. */

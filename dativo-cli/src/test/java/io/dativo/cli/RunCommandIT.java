@@ -110,7 +110,39 @@ class RunCommandIT {
             dir.resolve("job.yaml").toString(),
             "--full-refresh");
     assertThat(second.exitCode()).as(second.err()).isZero();
-    assertThat(tableProperties(dir)).doesNotContainKeys("team", "write.parquet.compression-codec");
+    assertThat(tableProperties(dir))
+        .doesNotContainKey("team")
+        // Iceberg's default for new tables again, not the gzip a table without the key gets.
+        .containsEntry("write.parquet.compression-codec", "zstd");
+  }
+
+  @Test
+  void tablePropertiesIcebergReservesOrCannotTakeAreRefusedByCheckAndRun() throws IOException {
+    Path dir = Files.createDirectories(workingDir.resolve("bad-props"));
+    Files.copy(
+        EXAMPLE.getParent().resolve("../../assets/csv/v1.0/orders.yaml").normalize(),
+        dir.resolve("orders.yaml"));
+    String job =
+        "tenant_id: acme\nenvironment: dev\nsource_connector: csv\ntarget_connector: iceberg\n"
+            + "asset: csv_orders\nasset_path: orders.yaml\nsource: {files: [orders.csv]}\n";
+    Map<String, String> cases =
+        Map.of(
+            "target: {properties: {format-version: \"3\"}}\n", "is reserved by Iceberg",
+            "target: {properties: {write.parquet.compression-codec: bogus}}\n", "must be one of",
+            "target: {properties: {write.parquet.row-group-size-bytes: abc}}\n",
+                "must be a whole number",
+            "target: {properties: [a, b]}\n", "must be a mapping",
+            "target: {compression: zstd2}\n", "target.compression must be one of");
+    for (Map.Entry<String, String> c : cases.entrySet()) {
+      Files.writeString(dir.resolve("job.yaml"), job + c.getKey());
+      for (String command : new String[] {"check", "run"}) {
+        CliRun run =
+            CliRun.in(workingDir, ENV, command, "--config", dir.resolve("job.yaml").toString());
+
+        assertThat(run.exitCode()).as(command + " " + c.getKey() + run.err()).isEqualTo(2);
+        assertThat(run.err()).contains(c.getValue()).doesNotContain("internal error");
+      }
+    }
   }
 
   private Map<String, String> tableProperties(Path dir) throws IOException {

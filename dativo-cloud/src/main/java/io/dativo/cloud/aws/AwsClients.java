@@ -68,10 +68,23 @@ public final class AwsClients implements AutoCloseable {
     try {
       credentials.resolveCredentials();
     } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
+      String profile = env.get("AWS_PROFILE");
       throw new io.dativo.core.cloud.CloudCredentialsMissing(
-          "No AWS credentials found (environment, profile, SSO, container or instance role)",
-          "set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE, or run 'aws sso login'");
+          profile != null
+              ? "The AWS profile '" + profile + "' gave no credentials: " + firstLine(e)
+              : "No AWS credentials found (environment, profile, SSO, container or instance role)",
+          profile != null
+              ? "check the profile in ~/.aws/config, or run 'aws sso login --profile "
+                  + profile
+                  + "'"
+              : "set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE, or run 'aws sso login'");
     }
+  }
+
+  /** The start of an SDK message about a provider chain: the reason, not the whole chain. */
+  private static String firstLine(Exception e) {
+    String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+    return message.length() > 300 ? message.substring(0, 300) + "…" : message;
   }
 
   /** HTTP requests sent so far, each retry counted. */

@@ -75,6 +75,14 @@ final class GcpClients implements AutoCloseable {
     try {
       com.google.auth.oauth2.GoogleCredentials.getApplicationDefault();
     } catch (IOException e) {
+      String file = env.get("GOOGLE_APPLICATION_CREDENTIALS");
+      if (file != null) {
+        throw new io.dativo.core.cloud.CloudCredentialsMissing(
+            "GOOGLE_APPLICATION_CREDENTIALS=" + file + " could not be used: " + e.getMessage(),
+            "point it at a service account key file, or unset it and run"
+                + " 'gcloud auth application-default login'");
+      }
+
       throw new io.dativo.core.cloud.CloudCredentialsMissing(
           "No Google Cloud credentials found (Application Default Credentials)",
           "run 'gcloud auth application-default login', or set GOOGLE_APPLICATION_CREDENTIALS to a"

@@ -98,7 +98,7 @@ public final class CatalogFactory {
       case "local" -> local(spec);
       case "hadoop" -> hadoop(spec);
       case "jdbc" -> jdbc(spec, env);
-      case "rest" -> rest(spec);
+      case "rest" -> rest(spec, env);
       case "nessie", "bigquery" ->
           throw new IngestException(
               IngestException.Kind.NOT_AVAILABLE,
@@ -172,8 +172,15 @@ public final class CatalogFactory {
     return catalog;
   }
 
-  private static Catalog rest(CatalogSpec spec) {
+  private static Catalog rest(CatalogSpec spec, Map<String, String> env) {
     Map<String, String> properties = new HashMap<>();
+    // Storage settings for the warehouse; a server that vends its own FileIO config overrides them.
+    if (spec.warehouse().startsWith("s3://")) {
+      properties.putAll(awsProperties(env, spec));
+    } else if (spec.warehouse().startsWith("gs://")) {
+      properties.putAll(gcsProperties(env, spec));
+    }
+
     properties.put(
         CatalogProperties.URI,
         spec.setting("uri").orElseThrow(() -> missing(spec, "uri", "http://localhost:8181")));

@@ -15,6 +15,13 @@ import java.util.stream.Collectors;
 public record TableProperties(Map<String, String> set, Set<String> remove) {
   public static final String MANAGED_KEYS = "dativo.managed-keys";
 
+  /**
+   * Keys whose absence does not mean Iceberg's current default: a table without a codec is written
+   * with gzip, while new tables get zstd. A job that stops setting them puts the default back.
+   */
+  static final Map<String, String> DEFAULT_WHEN_DROPPED =
+      Map.of("write.parquet.compression-codec", "zstd");
+
   public static TableProperties plan(Map<String, String> current, Map<String, String> wanted) {
     Set<String> previouslyManaged =
         Arrays.stream(current.getOrDefault(MANAGED_KEYS, "").split(","))
@@ -36,6 +43,13 @@ public record TableProperties(Map<String, String> set, Set<String> remove) {
     Set<String> remove = new TreeSet<>(previouslyManaged);
     remove.removeAll(wanted.keySet());
     remove.removeIf(k -> !current.containsKey(k));
+    for (Map.Entry<String, String> fallback : DEFAULT_WHEN_DROPPED.entrySet()) {
+      if (remove.remove(fallback.getKey())
+          && !fallback.getValue().equals(current.get(fallback.getKey()))) {
+        set.put(fallback.getKey(), fallback.getValue());
+      }
+    }
+
     return new TableProperties(set, remove);
   }
 

@@ -72,10 +72,10 @@ record BoundaryCursor(long value, SortedSet<String> ids, boolean withIds) {
 
   /**
    * {@code VALUE|id,id,...}; with more than {@link #MAX_IDS} ids at the value (a bulk import in one
-   * second), just {@code VALUE}, resumed exclusively: a bounded cursor, at the price of missing an
-   * object created at that very value after the read.
+   * second), {@code VALUE|}: the next read starts at that value again and skips nothing there, so
+   * those objects may be written twice but none is lost, and the cursor stays small.
    */
   String format() {
-    return ids.size() > MAX_IDS ? Long.toString(value) : value + "|" + String.join(",", ids);
+    return ids.size() > MAX_IDS ? value + "|" : value + "|" + String.join(",", ids);
   }
 }

@@ -174,11 +174,16 @@ public final class HubSpotSource extends ApiObjectsSource {
      */
     private void moveWindow() {
       Optional<BoundaryCursor> from = newest.any() ? Optional.of(newest.resume()) : window;
-      if (!from.equals(window)) {
+      boolean movedOn =
+          from.isPresent() && (window.isEmpty() || from.get().value() > window.get().value());
+      if (movedOn) {
         window = from;
         after = null;
         return;
       }
+
+      // Still within one millisecond: the next offset of the same query (the ids already read
+      // there are skipped), rather than the same pages again from the start.
 
       if (beyondSearchCap(after)) {
         throw new io.dativo.ingest.IngestException(

@@ -335,7 +335,7 @@ class HubSpotSourceTest {
   }
 
   @Test
-  void aCursorWithTooManyIdsAtItsValueResumesAfterThatValue() {
+  void aCursorWithTooManyIdsAtItsValueStartsThereAgainSkippingNothing() {
     java.util.Set<String> ids = new java.util.TreeSet<>();
     for (int i = 0; i <= BoundaryCursor.MAX_IDS; i++) {
       ids.add(Integer.toString(i));
@@ -343,8 +343,11 @@ class HubSpotSourceTest {
 
     String formatted = BoundaryCursor.of(BASE_MS, ids).format();
 
-    assertThat(formatted).isEqualTo(Long.toString(BASE_MS));
-    assertThat(BoundaryCursor.parse(formatted, "HubSpot").withIds()).isFalse();
+    assertThat(formatted).isEqualTo(BASE_MS + "|");
+    BoundaryCursor resumed = BoundaryCursor.parse(formatted, "HubSpot");
+    assertThat(resumed.withIds()).isTrue();
+    assertThat(resumed.alreadyRead(BASE_MS, "5")).isFalse();
+    assertThat(resumed.alreadyRead(BASE_MS - 1, "5")).isTrue();
     assertThat(BoundaryCursor.of(BASE_MS, java.util.Set.of("1", "2")).format())
         .isEqualTo(BASE_MS + "|1,2");
   }
