@@ -53,6 +53,6 @@ class ArmResourceIdTest {
     assertThat(ArmEndpoint.isLoopback("[::1]")).isTrue();
     assertThat(ArmEndpoint.isLoopback("127.0.0.1.example.com")).isFalse();
     assertThat(ArmEndpoint.isLoopback("localhost.example.com")).isFalse();
-    assertThat(ArmEndpoint.isLoopback("management.azure.com")).isFalse();
+    assertThat(ArmEndpoint.isLoopback("arm-proxy.example.invalid")).isFalse();
   }
 }

@@ -13,7 +13,7 @@ class ServiceEndpointsTest {
     assertThat(ServiceEndpoints.isLoopback("http://localhost:8080/storage")).isTrue();
     assertThat(ServiceEndpoints.isLoopback("http://[::1]:8080")).isTrue();
     assertThat(ServiceEndpoints.isLoopback("http://127.example.com")).isFalse();
-    assertThat(ServiceEndpoints.isLoopback("https://storage.googleapis.com")).isFalse();
+    assertThat(ServiceEndpoints.isLoopback("https://storage-proxy.example.invalid")).isFalse();
   }
 
   @Test
