@@ -43,29 +43,7 @@ final class LocalWarehouseOption {
             });
     target.put("warehouse", workingDir.resolve(localWarehouse).normalize().toString());
     target.put("catalog", Map.of("type", "local"));
-    JobConfig local =
-        new JobConfig(
-            job.file(),
-            job.tenantId(),
-            job.environment(),
-            job.sourceConnector(),
-            job.sourceConnectorPath(),
-            job.targetConnector(),
-            job.targetConnectorPath(),
-            job.asset(),
-            job.assetPath(),
-            job.source(),
-            target,
-            job.finops(),
-            job.classificationOverrides(),
-            job.governanceOverrides(),
-            job.schemaValidationMode(),
-            job.logging(),
-            job.infrastructure(),
-            job.tagOverflow(),
-            job.policy(),
-            job.monitoring(),
-            job.keyLocations());
+    JobConfig local = job.withTarget(target);
     return new LoadedJob(
         local,
         loaded.asset(),

@@ -2,7 +2,6 @@ package io.dativo.ingest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -30,8 +29,8 @@ final class MariaDbServer implements AutoCloseable {
   }
 
   static MariaDbServer start() {
-    Optional<Path> install = onPath("mariadb-install-db");
-    Optional<Path> server = onPath("mariadbd").or(() -> onPath("mysqld"));
+    Optional<Path> install = LocalTools.onPath("mariadb-install-db");
+    Optional<Path> server = LocalTools.onPath("mariadbd").or(() -> LocalTools.onPath("mysqld"));
     io.dativo.core.testing.MissingTool.skipUnless(
         install.isPresent() && server.isPresent(),
         "MariaDB (mariadb-install-db, mariadbd; Debian's mariadb-server) not found: skipping this"
@@ -45,8 +44,8 @@ final class MariaDbServer implements AutoCloseable {
       initialise.addAll(user);
       initialise.add("--auth-root-authentication-method=normal");
       initialise.add("--skip-test-db");
-      run(initialise);
-      int port = freePort();
+      LocalTools.run(initialise);
+      int port = LocalTools.freePort();
       List<String> command = new ArrayList<>(List.of(server.get().toString(), "--no-defaults"));
       command.add("--datadir=" + dir.resolve("data"));
       command.add("--socket=" + dir.resolve("sock"));
@@ -111,47 +110,6 @@ final class MariaDbServer implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
 
-    try (var files = Files.walk(dir)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // a temp directory left behind is harmless
-    }
-  }
-
-  private static void run(List<String> command) {
-    try {
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-      String output = new String(process.getInputStream().readAllBytes());
-      if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-        throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** PATH, then the sbin directories a non-root PATH leaves out. */
-  private static Optional<Path> onPath(String tool) {
-    List<String> dirs =
-        new ArrayList<>(
-            List.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)));
-    dirs.addAll(List.of("/usr/sbin", "/usr/local/sbin", "/sbin"));
-    for (String dir : dirs) {
-      Path candidate = Path.of(dir, tool);
-      if (!dir.isBlank() && Files.isExecutable(candidate)) {
-        return Optional.of(candidate);
-      }
-    }
-
-    return Optional.empty();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
+    LocalTools.deleteTree(dir);
   }
 }

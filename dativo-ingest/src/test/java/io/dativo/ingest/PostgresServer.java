@@ -2,7 +2,6 @@ package io.dativo.ingest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -12,7 +11,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A throwaway PostgreSQL cluster (the machine's initdb/pg_ctl) on a free 127.0.0.1 port. As root,
@@ -31,8 +29,8 @@ final class PostgresServer implements AutoCloseable {
   }
 
   static PostgresServer start() {
-    Optional<Path> initdb = onPath("initdb");
-    Optional<Path> pgCtl = onPath("pg_ctl");
+    Optional<Path> initdb = LocalTools.onPath("initdb");
+    Optional<Path> pgCtl = LocalTools.onPath("pg_ctl");
     io.dativo.core.testing.MissingTool.skipUnless(
         initdb.isPresent() && pgCtl.isPresent(),
         "PostgreSQL (initdb, pg_ctl) not found on PATH: skipping this PostgreSQL integration test");
@@ -41,7 +39,7 @@ final class PostgresServer implements AutoCloseable {
     try {
       Path dir = Files.createTempDirectory("dativo-pg-");
       Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
-      int port = freePort();
+      int port = LocalTools.freePort();
       PostgresServer server = new PostgresServer(dir, port, asUser);
       server.exec(
           initdb.get().toString(),
@@ -87,7 +85,7 @@ final class PostgresServer implements AutoCloseable {
   public void close() {
     try {
       exec(
-          onPath("pg_ctl").orElseThrow().toString(),
+          LocalTools.onPath("pg_ctl").orElseThrow().toString(),
           "-D",
           dir.resolve("data").toString(),
           "-m",
@@ -95,45 +93,13 @@ final class PostgresServer implements AutoCloseable {
           "-w",
           "stop");
     } finally {
-      try (var files = Files.walk(dir)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      } catch (IOException e) {
-        // a temp directory left behind is harmless
-      }
+      LocalTools.deleteTree(dir);
     }
   }
 
   private void exec(String... command) {
     List<String> full = new ArrayList<>(asUser);
     full.addAll(List.of(command));
-    try {
-      Process process = new ProcessBuilder(full).redirectErrorStream(true).start();
-      String output = new String(process.getInputStream().readAllBytes());
-      if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-        throw new IllegalStateException(String.join(" ", full) + " failed: " + output);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static Optional<Path> onPath(String tool) {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-      Path candidate = Path.of(dir, tool);
-      if (!dir.isBlank() && Files.isExecutable(candidate)) {
-        return Optional.of(candidate);
-      }
-    }
-
-    return Optional.empty();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
+    LocalTools.run(full);
   }
 }

@@ -169,7 +169,8 @@ class GcpCloudProviderTest {
         .create(infrastructure(), Map.of("GOOGLE_STORAGE_CUSTOM_ENDPOINT", gcs.endpoint()));
   }
 
-  private static Infrastructure infrastructure() {
+  /** A GCP job's infrastructure: project my-gcp-project, region us-central1. */
+  static Infrastructure infrastructure() {
     return new Infrastructure(
         Optional.of("terraform"),
         Optional.of(io.dativo.core.config.infra.Cloud.GCP),

@@ -184,20 +184,6 @@ class GkeAndNetworksTest {
   }
 
   private static Infrastructure infrastructure() {
-    return new Infrastructure(
-        Optional.of("terraform"),
-        Optional.of(io.dativo.core.config.infra.Cloud.GCP),
-        io.dativo.core.config.infra.CloudOrigin.DECLARED,
-        Optional.of("us-central1"),
-        Optional.empty(),
-        Optional.of("my-gcp-project"),
-        Optional.empty(),
-        List.of(),
-        Optional.empty(),
-        Optional.empty(),
-        io.dativo.core.config.infra.InfraTags.NONE,
-        io.dativo.core.config.infra.InfraMetadata.NONE,
-        Map.of(),
-        java.util.Set.of());
+    return GcpCloudProviderTest.infrastructure();
   }
 }

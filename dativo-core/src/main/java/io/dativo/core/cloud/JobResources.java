@@ -55,65 +55,39 @@ public final class JobResources {
     return List.copyOf(resources.values());
   }
 
+  /** The resource types a cloud's seed 000 runtime names, and its bucket URI scheme. */
+  private record RuntimeTypes(
+      String cluster,
+      String bucket,
+      String bucketScheme,
+      String network,
+      String subnet,
+      Optional<String> securityGroup) {}
+
+  private static final RuntimeTypes AWS_RUNTIME =
+      new RuntimeTypes(
+          "emr_cluster", "s3_bucket", "^s3a?://", "vpc", "subnet", Optional.of("security_group"));
+  private static final RuntimeTypes GCP_RUNTIME =
+      new RuntimeTypes(
+          "gke_cluster", "gcs_bucket", "^gs://", "network", "subnetwork", Optional.empty());
+
   private static void runtime(
       Map<String, ResourceRef> resources,
       RuntimeSpec runtime,
       Optional<Cloud> cloud,
       Optional<String> region) {
-    if (cloud.filter(c -> c == Cloud.GCP).isPresent()) {
-      runtime
-          .compute()
-          .flatMap(RuntimeSpec.Compute::clusterId)
-          .ifPresent(
-              c ->
-                  add(
-                      resources,
-                      new ResourceRef(
-                          "gke_cluster", c, region, "infrastructure.runtime.compute.cluster_id")));
-      runtime
-          .storage()
-          .flatMap(RuntimeSpec.Storage::bucket)
-          .map(b -> b.replaceFirst("^gs://", "").replaceFirst("/.*$", ""))
-          .ifPresent(
-              b ->
-                  add(
-                      resources,
-                      new ResourceRef(
-                          "gcs_bucket", b, region, "infrastructure.runtime.storage.bucket")));
-      runtime
-          .network()
-          .ifPresent(
-              network -> {
-                network
-                    .vpcId()
-                    .ifPresent(
-                        v ->
-                            add(
-                                resources,
-                                new ResourceRef(
-                                    "network",
-                                    v,
-                                    region,
-                                    "infrastructure.runtime.network.vpc_id")));
-                network
-                    .subnetIds()
-                    .forEach(
-                        s ->
-                            add(
-                                resources,
-                                new ResourceRef(
-                                    "subnetwork",
-                                    s,
-                                    region,
-                                    "infrastructure.runtime.network.subnet_ids")));
-              });
+    Optional<RuntimeTypes> known =
+        cloud.flatMap(
+            c ->
+                c == Cloud.AWS
+                    ? Optional.of(AWS_RUNTIME)
+                    : c == Cloud.GCP ? Optional.of(GCP_RUNTIME) : Optional.empty());
+    if (known.isEmpty()) {
       return;
     }
 
-    if (cloud.filter(c -> c == Cloud.AWS).isEmpty()) {
-      return;
-    }
-
+    RuntimeTypes types = known.get();
+    String at = "infrastructure.runtime.";
     runtime
         .compute()
         .flatMap(RuntimeSpec.Compute::clusterId)
@@ -121,18 +95,13 @@ public final class JobResources {
             c ->
                 add(
                     resources,
-                    new ResourceRef(
-                        "emr_cluster", c, region, "infrastructure.runtime.compute.cluster_id")));
+                    new ResourceRef(types.cluster(), c, region, at + "compute.cluster_id")));
     runtime
         .storage()
         .flatMap(RuntimeSpec.Storage::bucket)
-        .map(b -> b.replaceFirst("^s3a?://", "").replaceFirst("/.*$", ""))
+        .map(b -> b.replaceFirst(types.bucketScheme(), "").replaceFirst("/.*$", ""))
         .ifPresent(
-            b ->
-                add(
-                    resources,
-                    new ResourceRef(
-                        "s3_bucket", b, region, "infrastructure.runtime.storage.bucket")));
+            b -> add(resources, new ResourceRef(types.bucket(), b, region, at + "storage.bucket")));
     runtime
         .network()
         .ifPresent(
@@ -143,30 +112,30 @@ public final class JobResources {
                       v ->
                           add(
                               resources,
-                              new ResourceRef(
-                                  "vpc", v, region, "infrastructure.runtime.network.vpc_id")));
+                              new ResourceRef(types.network(), v, region, at + "network.vpc_id")));
               network
                   .subnetIds()
                   .forEach(
-                      s ->
+                      id ->
                           add(
                               resources,
                               new ResourceRef(
-                                  "subnet",
-                                  s,
-                                  region,
-                                  "infrastructure.runtime.network.subnet_ids")));
-              network
-                  .securityGroupIds()
-                  .forEach(
-                      g ->
-                          add(
-                              resources,
-                              new ResourceRef(
-                                  "security_group",
-                                  g,
-                                  region,
-                                  "infrastructure.runtime.network.security_group_ids")));
+                                  types.subnet(), id, region, at + "network.subnet_ids")));
+              types
+                  .securityGroup()
+                  .ifPresent(
+                      type ->
+                          network
+                              .securityGroupIds()
+                              .forEach(
+                                  g ->
+                                      add(
+                                          resources,
+                                          new ResourceRef(
+                                              type,
+                                              g,
+                                              region,
+                                              at + "network.security_group_ids"))));
             });
   }
 

@@ -43,6 +43,32 @@ public record JobConfig(
     keyLocations = Map.copyOf(keyLocations);
   }
 
+  /** This job writing to {@code target} instead (its other settings unchanged). */
+  public JobConfig withTarget(Map<String, Object> target) {
+    return new JobConfig(
+        file,
+        tenantId,
+        environment,
+        sourceConnector,
+        sourceConnectorPath,
+        targetConnector,
+        targetConnectorPath,
+        asset,
+        assetPath,
+        source,
+        target,
+        finops,
+        classificationOverrides,
+        governanceOverrides,
+        schemaValidationMode,
+        logging,
+        infrastructure,
+        tagOverflow,
+        policy,
+        monitoring,
+        keyLocations);
+  }
+
   /** Where a top-level key's value was written, or the file's first line when it is absent. */
   public Location locationOf(String key) {
     return keyLocations.getOrDefault(key, new Location(file, 1, 1));
