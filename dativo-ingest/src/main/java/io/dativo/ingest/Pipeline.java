@@ -179,7 +179,8 @@ public final class Pipeline {
               txn.table().spec(),
               request.targetFileBytes(),
               request.runId(),
-              effective);
+              effective,
+              RollingWriter.ParquetWriter.fromEnvironment(request.env()));
       AsyncRecordWriter async = new AsyncRecordWriter(writer, schema);
       try {
         Map<String, String> cursors = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package io.dativo.ingest.sink;
 
+import io.dativo.ingest.sink.parquet.ColumnarParquetWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -8,6 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.iceberg.DataFile;
+import org.apache.iceberg.DataFiles;
+import org.apache.iceberg.FileFormat;
+import org.apache.iceberg.MetricsConfig;
 import org.apache.iceberg.PartitionKey;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
@@ -48,14 +52,26 @@ public final class RollingWriter {
   /** {@link PartitionSpec#isPartitioned} streams over the fields on every call: asked once. */
   private final boolean partitioned;
 
+  /** Whether files are written by {@link ColumnarParquetWriter} (else by Iceberg's writer). */
+  private final boolean columnar;
+
   private final Map<StructLike, OpenFile> open = new LinkedHashMap<>(16, 0.75f, true);
   private final List<DataFile> completed = new ArrayList<>();
   private final List<String> written = new ArrayList<>();
   private int fileCount;
 
-  public RollingWriter(
-      Table table, Schema schema, PartitionSpec spec, long targetFileBytes, String runId) {
-    this(table, schema, spec, targetFileBytes, runId, table.properties());
+  /** Which Parquet writer a run may use. */
+  public enum ParquetWriter {
+    /** The columnar writer where it covers the table, else Iceberg's (the default). */
+    AUTO,
+    /** Always Iceberg's generic writer ({@code DATIVO_PARQUET_WRITER=iceberg}). */
+    ICEBERG;
+
+    /** From {@code DATIVO_PARQUET_WRITER}: {@code auto} (or unset) or {@code iceberg}. */
+    public static ParquetWriter fromEnvironment(Map<String, String> env) {
+      String value = env.getOrDefault("DATIVO_PARQUET_WRITER", "auto");
+      return "iceberg".equalsIgnoreCase(value.trim()) ? ICEBERG : AUTO;
+    }
   }
 
   /**
@@ -68,8 +84,12 @@ public final class RollingWriter {
       PartitionSpec spec,
       long targetFileBytes,
       String runId,
-      Map<String, String> properties) {
+      Map<String, String> properties,
+      ParquetWriter choice) {
     this.properties = Map.copyOf(properties);
+    this.columnar =
+        choice == ParquetWriter.AUTO
+            && ColumnarParquetWriter.unsupported(schema, properties).isEmpty();
     this.table = table;
     this.schema = schema;
     this.spec = spec;
@@ -80,12 +100,105 @@ public final class RollingWriter {
     this.partitioned = spec.isPartitioned();
   }
 
-  private static final class OpenFile {
-    final DataWriter<Record> writer;
-    long rows;
+  /** One data file being written, by whichever Parquet writer suits the table. */
+  private interface OpenFile {
+    void write(Record record) throws IOException;
 
-    OpenFile(DataWriter<Record> writer) {
+    long length() throws IOException;
+
+    long rows();
+
+    DataFile complete() throws IOException;
+
+    void abort();
+  }
+
+  /** Iceberg's generic Parquet writer: any schema, any Parquet setting. */
+  private static final class GenericFile implements OpenFile {
+    private final DataWriter<Record> writer;
+    private long rows;
+
+    GenericFile(DataWriter<Record> writer) {
       this.writer = writer;
+    }
+
+    @Override
+    public void write(Record record) {
+      writer.write(record);
+      rows++;
+    }
+
+    @Override
+    public long length() {
+      return writer.length();
+    }
+
+    @Override
+    public long rows() {
+      return rows;
+    }
+
+    @Override
+    public DataFile complete() throws IOException {
+      writer.close();
+      return writer.toDataFile();
+    }
+
+    @Override
+    public void abort() {
+      try {
+        writer.close();
+      } catch (IOException | RuntimeException e) {
+        // the file is deleted either way
+      }
+    }
+  }
+
+  /** The columnar writer, for flat tables (see {@link ColumnarParquetWriter#unsupported}). */
+  private final class ColumnarFile implements OpenFile {
+    private final ColumnarParquetWriter writer;
+    private final String location;
+    private final StructLike partition;
+    private long rows;
+
+    ColumnarFile(ColumnarParquetWriter writer, String location, StructLike partition) {
+      this.writer = writer;
+      this.location = location;
+      this.partition = partition;
+    }
+
+    @Override
+    public void write(Record record) throws IOException {
+      writer.write(record);
+      rows++;
+    }
+
+    @Override
+    public long length() throws IOException {
+      return writer.length();
+    }
+
+    @Override
+    public long rows() {
+      return rows;
+    }
+
+    @Override
+    public DataFile complete() throws IOException {
+      writer.close();
+      return DataFiles.builder(spec)
+          .withPath(location)
+          .withFormat(FileFormat.PARQUET)
+          .withFileSizeInBytes(writer.length())
+          .withPartition(partition)
+          .withMetrics(writer.metrics(MetricsConfig.from(properties, schema, table.sortOrder())))
+          .withSplitOffsets(writer.splitOffsets())
+          .build();
+    }
+
+    @Override
+    public void abort() {
+      writer.abort();
     }
   }
 
@@ -101,11 +214,14 @@ public final class RollingWriter {
       file = openFile(partition);
     }
 
-    file.writer.write(record);
-    file.rows++;
-    if (file.rows % SIZE_CHECK_INTERVAL == 0 && file.writer.length() >= targetFileBytes) {
-      close(partition == null ? null : key.copy(), file);
-      open.remove(partition);
+    try {
+      file.write(record);
+      if (file.rows() % SIZE_CHECK_INTERVAL == 0 && file.length() >= targetFileBytes) {
+        close(file);
+        open.remove(partition);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -113,7 +229,7 @@ public final class RollingWriter {
     if (open.size() >= MAX_OPEN_FILES) {
       Iterator<Map.Entry<StructLike, OpenFile>> eldest = open.entrySet().iterator();
       Map.Entry<StructLike, OpenFile> entry = eldest.next();
-      close(entry.getKey(), entry.getValue());
+      close(entry.getValue());
       eldest.remove();
     }
 
@@ -124,19 +240,30 @@ public final class RollingWriter {
             : table.locationProvider().newDataLocation(spec, partition, name);
     OutputFile output = table.io().newOutputFile(location);
     written.add(location);
+    StructLike partitionCopy = partition == null ? null : ((PartitionKey) partition).copy();
     try {
-      DataWriter<Record> writer =
-          Parquet.writeData(output)
-              .schema(schema)
-              .setAll(properties)
-              .set("write.parquet.row-group-size-bytes", Long.toString(rowGroupBytes()))
-              .createWriterFunc(GenericParquetWriter::create)
-              .withSpec(spec)
-              .withPartition(partition == null ? null : ((PartitionKey) partition).copy())
-              .overwrite()
-              .build();
-      OpenFile file = new OpenFile(writer);
-      open.put(partition == null ? null : ((PartitionKey) partition).copy(), file);
+      OpenFile file;
+      if (columnar) {
+        file =
+            new ColumnarFile(
+                new ColumnarParquetWriter(output, schema, properties, rowGroupBytes()),
+                location,
+                partitionCopy);
+      } else {
+        file =
+            new GenericFile(
+                Parquet.writeData(output)
+                    .schema(schema)
+                    .setAll(properties)
+                    .set("write.parquet.row-group-size-bytes", Long.toString(rowGroupBytes()))
+                    .createWriterFunc(GenericParquetWriter::create)
+                    .withSpec(spec)
+                    .withPartition(partitionCopy)
+                    .overwrite()
+                    .build());
+      }
+
+      open.put(partitionCopy, file);
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -150,10 +277,9 @@ public final class RollingWriter {
         : Math.min(ROW_GROUP_BYTES, targetFileBytes);
   }
 
-  private void close(StructLike partition, OpenFile file) {
+  private void close(OpenFile file) {
     try {
-      file.writer.close();
-      completed.add(file.writer.toDataFile());
+      completed.add(file.complete());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -161,8 +287,8 @@ public final class RollingWriter {
 
   /** Closes every open file and returns all data files written. */
   public List<DataFile> complete() {
-    for (Map.Entry<StructLike, OpenFile> entry : open.entrySet()) {
-      close(entry.getKey(), entry.getValue());
+    for (OpenFile file : open.values()) {
+      close(file);
     }
 
     open.clear();
@@ -171,13 +297,7 @@ public final class RollingWriter {
 
   /** Closes and deletes everything written: a failed run leaves no files behind. */
   public void abort() {
-    for (OpenFile file : open.values()) {
-      try {
-        file.writer.close();
-      } catch (IOException | RuntimeException e) {
-        // the file is deleted below either way
-      }
-    }
+    open.values().forEach(OpenFile::abort);
 
     open.clear();
     written.forEach(location -> deleteQuietly(table, location));
@@ -189,6 +309,11 @@ public final class RollingWriter {
     } catch (RuntimeException e) {
       // best effort: an orphan file is harmless (not referenced by any snapshot)
     }
+  }
+
+  /** The Parquet writer this run's files get: "columnar" or "iceberg". */
+  public String parquetWriter() {
+    return columnar ? "columnar" : "iceberg";
   }
 
   public List<String> locations() {

@@ -1,0 +1,69 @@
+package io.dativo.ingest.sink.parquet;
+
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.Encoding;
+import org.apache.parquet.column.statistics.Statistics;
+import org.apache.parquet.compression.CompressionCodecFactory.BytesInputCompressor;
+
+/** BOOLEAN columns: plain encoding packs them one bit each, least significant bit first. */
+final class BooleanColumn extends ColumnBuffer {
+  private final boolean[] buffer;
+  private boolean anyTrue;
+  private boolean anyFalse;
+
+  BooleanColumn(
+      ColumnDescriptor descriptor,
+      int fieldId,
+      Settings settings,
+      BytesInputCompressor compressor) {
+    super(descriptor, fieldId, settings, compressor);
+    this.buffer = new boolean[settings.pageRowLimit()];
+  }
+
+  @Override
+  protected void append(Object value) {
+    boolean v = (Boolean) value;
+    anyTrue |= v;
+    anyFalse |= !v;
+    buffer[values] = v;
+  }
+
+  @Override
+  protected long openPageBytes() {
+    return (values + 7) / 8;
+  }
+
+  @Override
+  protected Encoding encodeValues(PageBytes out) {
+    int current = 0;
+    for (int i = 0; i < values; i++) {
+      if (buffer[i]) {
+        current |= 1 << (i & 7);
+      }
+
+      if ((i & 7) == 7) {
+        out.writeByte(current);
+        current = 0;
+      }
+    }
+
+    if ((values & 7) != 0) {
+      out.writeByte(current);
+    }
+
+    return Encoding.PLAIN;
+  }
+
+  @Override
+  protected Statistics<?> pageStatistics(long nullCount) {
+    Statistics.Builder builder = statisticsBuilder().withNumNulls(nullCount);
+    if (anyTrue || anyFalse) {
+      builder.withMin(new byte[] {(byte) (anyFalse ? 0 : 1)});
+      builder.withMax(new byte[] {(byte) (anyTrue ? 1 : 0)});
+    }
+
+    anyTrue = false;
+    anyFalse = false;
+    return builder.build();
+  }
+}

@@ -1,0 +1,198 @@
+package io.dativo.ingest.sink.parquet;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.iceberg.FieldMetrics;
+import org.apache.parquet.bytes.BytesInput;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.Encoding;
+import org.apache.parquet.column.page.DictionaryPage;
+import org.apache.parquet.column.statistics.Statistics;
+import org.apache.parquet.compression.CompressionCodecFactory.BytesInputCompressor;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+
+/**
+ * One top-level column of a file being written: the values of the open page in primitive arrays,
+ * and the compressed pages of the open row group until it is flushed. A page is encoded in one pass
+ * over the arrays when it fills, which is where this writer saves over a value-at-a-time writer.
+ */
+abstract class ColumnBuffer {
+  private final ColumnDescriptor descriptor;
+  private final int fieldId;
+  private final boolean optional;
+  private final Settings settings;
+  private final BytesInputCompressor compressor;
+  private final List<EncodedPage> pages = new ArrayList<>();
+  private final PageBytes page;
+  private long pagedBytes;
+
+  /** Nulls of the open page, row by row; values are kept densely (non-null only). */
+  protected final boolean[] nulls;
+
+  protected int rows;
+  protected int values;
+  private long fileNulls;
+  private long fileRows;
+
+  /** What a column needs from the file's settings. */
+  record Settings(
+      int pageRowLimit, int pageSizeBytes, int dictionarySizeBytes, boolean dictionary) {}
+
+  private record EncodedPage(
+      byte[] bytes, int uncompressedSize, int rows, Statistics<?> statistics, Encoding encoding) {}
+
+  ColumnBuffer(
+      ColumnDescriptor descriptor,
+      int fieldId,
+      Settings settings,
+      BytesInputCompressor compressor) {
+    this.descriptor = descriptor;
+    this.fieldId = fieldId;
+    this.optional = descriptor.getMaxDefinitionLevel() > 0;
+    this.settings = settings;
+    this.compressor = compressor;
+    this.nulls = new boolean[settings.pageRowLimit()];
+    this.page = new PageBytes(settings.pageSizeBytes() + 1024);
+  }
+
+  final Settings settings() {
+    return settings;
+  }
+
+  final ColumnDescriptor descriptor() {
+    return descriptor;
+  }
+
+  final int fieldId() {
+    return fieldId;
+  }
+
+  /** Adds the next row's value (null for none); closes the page when it is full. */
+  final void add(Object value) throws IOException {
+    if (value == null) {
+      if (!optional) {
+        throw new IllegalArgumentException(
+            "Column '" + descriptor.getPath()[0] + "' is required but a row has no value");
+      }
+
+      nulls[rows++] = true;
+      fileNulls++;
+    } else {
+      nulls[rows++] = false;
+      append(value);
+      values++;
+    }
+
+    fileRows++;
+    if (rows == nulls.length || openPageBytes() >= settings.pageSizeBytes()) {
+      closePage();
+    }
+  }
+
+  /** Appends a non-null value at index {@link #values}. */
+  protected abstract void append(Object value);
+
+  /** The open page's values, encoded, as bytes so far. */
+  protected abstract long openPageBytes();
+
+  /** Writes the open page's values to {@code out}; returns the encoding used. */
+  protected abstract Encoding encodeValues(PageBytes out);
+
+  /** The open page's statistics (min and max in Parquet's plain encoding of the type). */
+  protected abstract Statistics<?> pageStatistics(long nullCount);
+
+  /**
+   * The dictionary page of the row group's chunk, or null when its pages are not
+   * dictionary-encoded.
+   */
+  protected DictionaryPage dictionaryPage(BytesInputCompressor compressor) throws IOException {
+    return null;
+  }
+
+  /** Forgets the row group's dictionary (each column chunk has its own). */
+  protected void startChunk() {}
+
+  /** NaN counts and bounds for floating-point columns (Iceberg does not trust Parquet's). */
+  FieldMetrics<?> fieldMetrics() {
+    return null;
+  }
+
+  final long fileRows() {
+    return fileRows;
+  }
+
+  final long fileNulls() {
+    return fileNulls;
+  }
+
+  /** Bytes held for the open row group: compressed pages plus the open page. */
+  final long bufferedBytes() {
+    return pagedBytes + openPageBytes() + dictionaryBytes();
+  }
+
+  protected long dictionaryBytes() {
+    return 0;
+  }
+
+  final void closePage() throws IOException {
+    if (rows == 0) {
+      return;
+    }
+
+    page.reset();
+    if (optional) {
+      Levels.writeDefinitionLevels(page, nulls, rows);
+    }
+
+    Statistics<?> statistics = pageStatistics(rows - values);
+    Encoding encoding = encodeValues(page);
+    byte[] compressed = compress(page.array(), page.size());
+    pages.add(new EncodedPage(compressed, page.size(), rows, statistics, encoding));
+    pagedBytes += compressed.length;
+    rows = 0;
+    values = 0;
+  }
+
+  protected final byte[] compress(byte[] bytes, int length) throws IOException {
+    // The codec may reuse its output buffer: keep a copy.
+    return compressor.compress(BytesInput.from(bytes, 0, length)).toByteArray();
+  }
+
+  /** Writes the row group's chunk of this column and starts the next one. */
+  final void writeChunk(ParquetFileWriter writer) throws IOException {
+    closePage();
+    long total = 0;
+    for (EncodedPage encoded : pages) {
+      total += encoded.rows();
+    }
+
+    writer.startColumn(descriptor, total, compressor.getCodecName());
+    DictionaryPage dictionary = dictionaryPage(compressor);
+    if (dictionary != null) {
+      writer.writeDictionaryPage(dictionary);
+    }
+
+    Encoding levels = optional ? Encoding.RLE : Encoding.BIT_PACKED;
+    for (EncodedPage encoded : pages) {
+      writer.writeDataPage(
+          encoded.rows(),
+          encoded.uncompressedSize(),
+          BytesInput.from(encoded.bytes()),
+          encoded.statistics(),
+          encoded.rows(),
+          Encoding.BIT_PACKED,
+          levels,
+          encoded.encoding());
+    }
+
+    writer.endColumn();
+    pages.clear();
+    pagedBytes = 0;
+    startChunk();
+  }
+
+  protected final Statistics.Builder statisticsBuilder() {
+    return Statistics.getBuilderForReading(descriptor.getPrimitiveType());
+  }
+}

@@ -1,0 +1,138 @@
+package io.dativo.ingest.sink.parquet;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.Encoding;
+import org.apache.parquet.column.statistics.Statistics;
+import org.apache.parquet.compression.CompressionCodecFactory.BytesInputCompressor;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+
+/**
+ * INT32 and INT64 columns, plain-encoded: Iceberg's int, long, date (days), time and timestamp
+ * (microseconds) and decimals of up to 18 digits (the unscaled value).
+ */
+final class IntegerColumn extends ColumnBuffer {
+  /** How a record's Java value becomes the stored integer. */
+  enum Kind {
+    INT,
+    LONG,
+    DATE,
+    TIME,
+    TIMESTAMP,
+    DECIMAL
+  }
+
+  private final Kind kind;
+  private final int decimalScale;
+  private final boolean wide;
+  private final long[] buffer;
+  private long min;
+  private long max;
+
+  IntegerColumn(
+      ColumnDescriptor descriptor,
+      int fieldId,
+      Settings settings,
+      BytesInputCompressor compressor,
+      Kind kind,
+      int decimalScale) {
+    super(descriptor, fieldId, settings, compressor);
+    this.kind = kind;
+    this.decimalScale = decimalScale;
+    this.wide = descriptor.getPrimitiveType().getPrimitiveTypeName() == PrimitiveTypeName.INT64;
+    this.buffer = new long[settings.pageRowLimit()];
+  }
+
+  @Override
+  protected void append(Object value) {
+    long v = toLong(value);
+    if (values == 0) {
+      min = v;
+      max = v;
+    } else if (v < min) {
+      min = v;
+    } else if (v > max) {
+      max = v;
+    }
+
+    buffer[values] = v;
+  }
+
+  private long toLong(Object value) {
+    return switch (kind) {
+      case INT, LONG -> ((Number) value).longValue();
+      case DATE -> ((LocalDate) value).toEpochDay();
+      case TIME -> ((LocalTime) value).toNanoOfDay() / 1000;
+      case TIMESTAMP -> timestampMicros(value);
+      case DECIMAL -> unscaled((BigDecimal) value);
+    };
+  }
+
+  private static long timestampMicros(Object value) {
+    if (value instanceof OffsetDateTime odt) {
+      return Math.addExact(
+          Math.multiplyExact(odt.toEpochSecond(), 1_000_000L), odt.getNano() / 1000);
+    }
+
+    LocalDateTime ldt = (LocalDateTime) value;
+    return Math.addExact(
+        Math.multiplyExact(ldt.toEpochSecond(ZoneOffset.UTC), 1_000_000L), ldt.getNano() / 1000);
+  }
+
+  private long unscaled(BigDecimal decimal) {
+    if (decimal.scale() != decimalScale) {
+      throw new IllegalArgumentException(
+          "Decimal " + decimal + " does not have the column's scale " + decimalScale);
+    }
+
+    return decimal.unscaledValue().longValueExact();
+  }
+
+  @Override
+  protected long openPageBytes() {
+    return (long) values * (wide ? 8 : 4);
+  }
+
+  @Override
+  protected Encoding encodeValues(PageBytes out) {
+    if (wide) {
+      out.ensure(values * 8);
+      for (int i = 0; i < values; i++) {
+        out.writeLongLE(buffer[i]);
+      }
+    } else {
+      out.ensure(values * 4);
+      for (int i = 0; i < values; i++) {
+        out.writeIntLE((int) buffer[i]);
+      }
+    }
+
+    return Encoding.PLAIN;
+  }
+
+  @Override
+  protected Statistics<?> pageStatistics(long nullCount) {
+    Statistics.Builder builder = statisticsBuilder().withNumNulls(nullCount);
+    if (values > 0) {
+      builder.withMin(plain(min)).withMax(plain(max));
+    }
+
+    return builder.build();
+  }
+
+  private byte[] plain(long value) {
+    PageBytes bytes = new PageBytes(8);
+    if (wide) {
+      bytes.writeLongLE(value);
+    } else {
+      bytes.writeIntLE((int) value);
+    }
+
+    return bytes.toByteArray();
+  }
+}

@@ -1,0 +1,88 @@
+package io.dativo.ingest.sink.parquet;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * A growable byte buffer with Parquet's little-endian and varint writes, reused page after page.
+ */
+final class PageBytes {
+  private static final VarHandle LONG_LE =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle INT_LE =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+
+  private byte[] bytes;
+  private int size;
+
+  PageBytes(int capacity) {
+    this.bytes = new byte[Math.max(capacity, 16)];
+  }
+
+  int size() {
+    return size;
+  }
+
+  byte[] array() {
+    return bytes;
+  }
+
+  void reset() {
+    size = 0;
+  }
+
+  void ensure(int more) {
+    if (size + more > bytes.length) {
+      bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+    }
+  }
+
+  void writeByte(int b) {
+    ensure(1);
+    bytes[size++] = (byte) b;
+  }
+
+  void writeIntLE(int value) {
+    ensure(4);
+    INT_LE.set(bytes, size, value);
+    size += 4;
+  }
+
+  void writeLongLE(long value) {
+    ensure(8);
+    LONG_LE.set(bytes, size, value);
+    size += 8;
+  }
+
+  /** Overwrites four bytes at {@code at} (a length prefix written before its content). */
+  void setIntLE(int at, int value) {
+    INT_LE.set(bytes, at, value);
+  }
+
+  void writeUnsignedVarInt(int value) {
+    ensure(5);
+    int v = value;
+    while ((v & ~0x7F) != 0) {
+      bytes[size++] = (byte) ((v & 0x7F) | 0x80);
+      v >>>= 7;
+    }
+
+    bytes[size++] = (byte) v;
+  }
+
+  void write(byte[] source, int offset, int length) {
+    ensure(length);
+    System.arraycopy(source, offset, bytes, size, length);
+    size += length;
+  }
+
+  void write(PageBytes other) {
+    write(other.bytes, 0, other.size);
+  }
+
+  byte[] toByteArray() {
+    return Arrays.copyOf(bytes, size);
+  }
+}
