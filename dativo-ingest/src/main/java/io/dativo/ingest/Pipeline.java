@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
@@ -67,12 +69,33 @@ public final class Pipeline {
     PartitionSpec spec = IcebergSchemas.spec(asset, assetSchema);
     CatalogFactory.CatalogSpec catalogSpec =
         CatalogFactory.spec(job.target(), request.workingDir());
-    Catalog catalog = CatalogFactory.open(catalogSpec, request.env());
     try (Source source = Sources.open(request.loaded(), request.env())) {
-      TableIdentifier id = tableId(job, asset);
-      return new Run(request, catalog, id, assetSchema, spec, source, start).execute();
-    } finally {
-      closeQuietly(catalog);
+      // Fingerprinting the input (a SHA-256 of each CSV file) overlaps with opening the catalog.
+      CompletableFuture<List<SourceUnit>> units = CompletableFuture.supplyAsync(source::units);
+      Catalog catalog = CatalogFactory.open(catalogSpec, request.env());
+      try {
+        TableIdentifier id = tableId(job, asset);
+        return new Run(request, catalog, id, assetSchema, spec, source, units, start).execute();
+      } finally {
+        closeQuietly(catalog);
+      }
+    }
+  }
+
+  /** The source's units once fingerprinted; its errors as they were thrown. */
+  private static List<SourceUnit> await(CompletableFuture<List<SourceUnit>> units) {
+    try {
+      return units.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+
+      if (e.getCause() instanceof Error cause) {
+        throw cause;
+      }
+
+      throw e;
     }
   }
 
@@ -111,6 +134,7 @@ public final class Pipeline {
     private final Schema assetSchema;
     private final PartitionSpec spec;
     private final Source source;
+    private final CompletableFuture<List<SourceUnit>> units;
     private final long start;
     private final JobConfig job;
     private final List<Column> columns;
@@ -127,6 +151,7 @@ public final class Pipeline {
         Schema assetSchema,
         PartitionSpec spec,
         Source source,
+        CompletableFuture<List<SourceUnit>> units,
         long start) {
       this.request = request;
       this.catalog = catalog;
@@ -134,6 +159,7 @@ public final class Pipeline {
       this.assetSchema = assetSchema;
       this.spec = spec;
       this.source = source;
+      this.units = units;
       this.start = start;
       this.job = request.loaded().job();
       this.columns = request.loaded().asset().orElseThrow().columns();
@@ -145,7 +171,7 @@ public final class Pipeline {
           exists && !request.fullRefresh()
               ? CommittedSources.fingerprints(catalog.loadTable(id))
               : Set.of();
-      List<SourceUnit> units = source.units();
+      List<SourceUnit> units = await(this.units);
       List<SourceUnit> toRead = new ArrayList<>();
       List<String> skipped = new ArrayList<>();
       for (SourceUnit unit : units) {

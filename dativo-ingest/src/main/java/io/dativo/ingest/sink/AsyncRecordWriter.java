@@ -13,6 +13,8 @@ import org.apache.iceberg.data.GenericRecord;
  */
 public final class AsyncRecordWriter {
   static final int BATCH_SIZE = 2048;
+
+  /** Enough to ride out the writer's pauses (a row group written, a page compressed). */
   static final int BATCHES = 6;
 
   private final RollingWriter writer;

@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.DataFiles;
 import org.apache.iceberg.FileFormat;
@@ -23,6 +24,7 @@ import org.apache.iceberg.data.parquet.GenericParquetWriter;
 import org.apache.iceberg.io.DataWriter;
 import org.apache.iceberg.io.OutputFile;
 import org.apache.iceberg.parquet.Parquet;
+import org.apache.iceberg.types.Types;
 
 /**
  * Writes records to Parquet data files of a table: one open file per partition, rolled when it
@@ -51,6 +53,16 @@ public final class RollingWriter {
 
   /** {@link PartitionSpec#isPartitioned} streams over the fields on every call: asked once. */
   private final boolean partitioned;
+
+  /**
+   * Top-level positions of the partition's source columns (null when one is nested: no shortcut),
+   * their values in the previous row, and the file that row went to.
+   */
+  private final int[] sourcePositions;
+
+  private final Object[] lastSources;
+  private OpenFile lastFile;
+  private StructLike lastPartition;
 
   /** Whether files are written by {@link ColumnarParquetWriter} (else by Iceberg's writer). */
   private final boolean columnar;
@@ -98,6 +110,8 @@ public final class RollingWriter {
     this.key = new PartitionKey(spec, schema);
     this.wrapper = new InternalRecordWrapper(schema.asStruct());
     this.partitioned = spec.isPartitioned();
+    this.sourcePositions = partitioned ? sourcePositions(schema, spec) : null;
+    this.lastSources = new Object[sourcePositions == null ? 0 : sourcePositions.length];
   }
 
   /** One data file being written, by whichever Parquet writer suits the table. */
@@ -204,14 +218,35 @@ public final class RollingWriter {
 
   public void write(Record record) {
     StructLike partition = null;
-    if (partitioned) {
-      key.partition(wrapper.wrap(record));
-      partition = key;
-    }
+    OpenFile file;
+    if (partitioned && lastFile != null && sameSources(record)) {
+      // Rows from one source mostly share a partition (ingest_date always does): skip the
+      // transforms.
+      file = lastFile;
+      partition = lastPartition;
+    } else {
+      if (partitioned) {
+        if (lastPartition != null) {
+          open.get(lastPartition); // the file in use stays the most recently used
+        }
 
-    OpenFile file = open.get(partition);
-    if (file == null) {
-      file = openFile(partition);
+        key.partition(wrapper.wrap(record));
+        partition = key;
+      }
+
+      file = open.get(partition);
+      if (file == null) {
+        file = openFile(partition);
+      }
+
+      if (sourcePositions != null) {
+        for (int i = 0; i < sourcePositions.length; i++) {
+          lastSources[i] = record.get(sourcePositions[i]);
+        }
+
+        lastFile = file;
+        lastPartition = keyOf(file);
+      }
     }
 
     try {
@@ -278,11 +313,50 @@ public final class RollingWriter {
   }
 
   private void close(OpenFile file) {
+    if (file == lastFile) {
+      lastFile = null;
+      lastPartition = null;
+    }
+
     try {
       completed.add(file.complete());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static int[] sourcePositions(Schema schema, PartitionSpec spec) {
+    List<Types.NestedField> columns = schema.columns();
+    int[] positions = new int[spec.fields().size()];
+    for (int i = 0; i < positions.length; i++) {
+      positions[i] = columns.indexOf(schema.findField(spec.fields().get(i).sourceId()));
+      if (positions[i] < 0) {
+        return null;
+      }
+    }
+
+    return positions;
+  }
+
+  private boolean sameSources(Record record) {
+    for (int i = 0; i < sourcePositions.length; i++) {
+      if (!Objects.equals(lastSources[i], record.get(sourcePositions[i]))) {
+        return false;
+      }
+    }
+
+    return true;
+  }
+
+  /** The map key under which {@code file} is open. */
+  private StructLike keyOf(OpenFile file) {
+    for (Map.Entry<StructLike, OpenFile> entry : open.entrySet()) {
+      if (entry.getValue() == file) {
+        return entry.getKey();
+      }
+    }
+
+    throw new IllegalStateException("The file is not open");
   }
 
   /** Closes every open file and returns all data files written. */

@@ -3,7 +3,7 @@ package io.dativo.ingest.source;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -21,7 +21,8 @@ final class CsvReader implements Closeable {
   private final char quote;
   private final boolean quoting;
   private final char[] buffer = new char[BUFFER];
-  private final List<String> fields = new ArrayList<>();
+  private String[] fields = new String[16];
+  private int size;
   private final StringBuilder field = new StringBuilder();
   private int position;
   private int limit;
@@ -37,7 +38,7 @@ final class CsvReader implements Closeable {
 
   /** Reads the next record; false at the end of input. */
   boolean next() throws IOException {
-    fields.clear();
+    size = 0;
     while (true) {
       if (position >= limit && !fill()) {
         return false;
@@ -62,15 +63,23 @@ final class CsvReader implements Closeable {
   }
 
   int size() {
-    return fields.size();
+    return size;
   }
 
   String get(int index) {
-    return fields.get(index);
+    return fields[index];
   }
 
   List<String> fields() {
-    return List.copyOf(fields);
+    return List.of(Arrays.copyOf(fields, size));
+  }
+
+  private void add(String value) {
+    if (size == fields.length) {
+      fields = Arrays.copyOf(fields, size * 2);
+    }
+
+    fields[size++] = value;
   }
 
   /** The number of records read so far (the current one included). */
@@ -85,7 +94,7 @@ final class CsvReader implements Closeable {
   /** Reads one field; true when another field of the same record follows. */
   private boolean readField() throws IOException {
     if (position >= limit && !fill()) {
-      fields.add("");
+      add("");
       return false;
     }
 
@@ -100,7 +109,7 @@ final class CsvReader implements Closeable {
       if (position >= limit) {
         field.append(buffer, start, position - start);
         if (!fill()) {
-          fields.add(field.toString());
+          add(field.toString());
           return false;
         }
 
@@ -113,7 +122,7 @@ final class CsvReader implements Closeable {
             field.length() == 0
                 ? new String(buffer, start, position - start)
                 : field.append(buffer, start, position - start).toString();
-        fields.add(value);
+        add(value);
         if (c == delimiter) {
           position++;
           return true;
@@ -137,7 +146,7 @@ final class CsvReader implements Closeable {
       char c = buffer[position++];
       if (c == quote) {
         if (position >= limit && !fill()) {
-          fields.add(field.toString());
+          add(field.toString());
           return false;
         }
 
@@ -148,7 +157,7 @@ final class CsvReader implements Closeable {
           continue;
         }
 
-        fields.add(field.toString());
+        add(field.toString());
         if (after == delimiter) {
           position++;
           return true;

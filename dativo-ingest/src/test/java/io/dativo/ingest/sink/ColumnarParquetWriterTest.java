@@ -123,6 +123,63 @@ class ColumnarParquetWriterTest {
   }
 
   @Test
+  void rowsGoToTheirPartitionWhenPartitionsAlternate() throws Exception {
+    Table table =
+        new HadoopTables(new Configuration())
+            .create(
+                SCHEMA,
+                PartitionSpec.builderFor(SCHEMA).identity("status").identity("paid").build(),
+                SMALL,
+                dir.resolve("partitioned").toString());
+    List<Record> rows = rows(3_000, 11);
+    RollingWriter writer =
+        new RollingWriter(
+            table,
+            SCHEMA,
+            table.spec(),
+            1L << 30,
+            "run",
+            table.properties(),
+            RollingWriter.ParquetWriter.AUTO);
+    // Runs of equal partition values (the shortcut) broken by rows of other partitions.
+    java.util.Set<List<Object>> partitions = new java.util.HashSet<>();
+    for (int i = 0; i < rows.size(); i++) {
+      Record row = rows.get(i % 7 == 0 ? i : i - i % 7);
+      partitions.add(java.util.Arrays.asList(row.getField("status"), row.getField("paid")));
+      writer.write(row);
+    }
+
+    List<DataFile> files = writer.complete();
+    AppendFiles append = table.newAppend();
+    files.forEach(append::appendFile);
+    append.commit();
+
+    long rowsInFiles = 0;
+    for (DataFile file : files) {
+      String status = file.partition().get(0, String.class);
+      Boolean paid = file.partition().get(1, Boolean.class);
+      try (CloseableIterable<Record> records =
+          org.apache.iceberg.parquet.Parquet.read(table.io().newInputFile(file.location()))
+              .project(SCHEMA)
+              .createReaderFunc(
+                  type ->
+                      org.apache.iceberg.data.parquet.GenericParquetReaders.buildReader(
+                          SCHEMA, type))
+              .build()) {
+        for (Record record : records) {
+          rowsInFiles++;
+          assertThat(record.getField("status")).isEqualTo(status);
+          assertThat(record.getField("paid")).isEqualTo(paid);
+        }
+      }
+    }
+
+    assertThat(rowsInFiles).isEqualTo(rows.size());
+    assertThat(files).hasSize(partitions.size()); // one file per partition: none closed early
+    assertThat(partitions).hasSizeGreaterThan(12);
+  }
+
+  @Test
   void tablesItDoesNotCoverUseIcebergsWriter() {
     Schema nested =
         new Schema(
