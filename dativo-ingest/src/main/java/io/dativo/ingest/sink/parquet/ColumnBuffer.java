@@ -21,6 +21,13 @@ abstract class ColumnBuffer {
   private final ColumnDescriptor descriptor;
   private final int fieldId;
   private final boolean optional;
+
+  /**
+   * Whether a page can reach its byte limit before its row limit (binary values); fixed-width
+   * columns are not asked on every value.
+   */
+  private final boolean variableWidth;
+
   private final Settings settings;
   private final BytesInputCompressor compressor;
   private final List<EncodedPage> pages = new ArrayList<>();
@@ -50,6 +57,10 @@ abstract class ColumnBuffer {
     this.descriptor = descriptor;
     this.fieldId = fieldId;
     this.optional = descriptor.getMaxDefinitionLevel() > 0;
+    this.variableWidth =
+        descriptor.getPrimitiveType().getPrimitiveTypeName()
+                == org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.BINARY
+            || (long) settings.pageRowLimit() * 8 > settings.pageSizeBytes();
     this.settings = settings;
     this.compressor = compressor;
     this.nulls = new boolean[settings.pageRowLimit()];
@@ -85,7 +96,7 @@ abstract class ColumnBuffer {
     }
 
     fileRows++;
-    if (rows == nulls.length || openPageBytes() >= settings.pageSizeBytes()) {
+    if (rows == nulls.length || (variableWidth && openPageBytes() >= settings.pageSizeBytes())) {
       closePage();
     }
   }
