@@ -42,6 +42,8 @@ public final class RollingWriter {
    */
   static final long ROW_GROUP_BYTES = 32L * 1024 * 1024;
 
+  static final long MIN_ROW_GROUP_BYTES = 1024 * 1024;
+
   private final Table table;
   private final Map<String, String> properties;
   private final Schema schema;
@@ -299,9 +301,27 @@ public final class RollingWriter {
       }
 
       open.put(partitionCopy, file);
+      shareRowGroupMemory();
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Open columnar files share one row group's worth of memory: with n files open, each flushes its
+   * row group at 1/n of the size (at least {@link #MIN_ROW_GROUP_BYTES}, or the configured size if
+   * smaller), so many partitions at once do not multiply the heap a run needs.
+   */
+  private void shareRowGroupMemory() throws IOException {
+    if (!columnar) {
+      return;
+    }
+
+    long base = rowGroupBytes();
+    long share = Math.max(Math.min(MIN_ROW_GROUP_BYTES, base), base / Math.max(1, open.size()));
+    for (OpenFile file : open.values()) {
+      ((ColumnarFile) file).writer.rowGroupBytes(share);
     }
   }
 

@@ -180,6 +180,36 @@ class ColumnarParquetWriterTest {
   }
 
   @Test
+  void filesOpenAtOnceShareOneRowGroupsMemory() throws Exception {
+    // 6 MB row groups shared by the 6 status partitions written at once: each flushes at ~1 MB,
+    // so each ~1.5 MB file has several row groups (alone, it would have one).
+    Table table =
+        new HadoopTables(new Configuration())
+            .create(
+                SCHEMA,
+                PartitionSpec.builderFor(SCHEMA).identity("status").build(),
+                Map.of("write.parquet.row-group-size-bytes", Long.toString(6L << 20)),
+                dir.resolve("shared").toString());
+    RollingWriter writer =
+        new RollingWriter(
+            table,
+            SCHEMA,
+            table.spec(),
+            1L << 30,
+            "run",
+            table.properties(),
+            RollingWriter.ParquetWriter.AUTO);
+    rows(120_000, 5).forEach(writer::write);
+    List<DataFile> files = writer.complete();
+
+    assertThat(files).hasSize(STATUSES.length + 1);
+    for (DataFile file : files) {
+      assertThat(file.fileSizeInBytes()).isLessThan(6L << 20);
+      assertThat(file.splitOffsets()).as(file.location()).hasSizeGreaterThan(1);
+    }
+  }
+
+  @Test
   void tablesItDoesNotCoverUseIcebergsWriter() {
     Schema nested =
         new Schema(
@@ -195,6 +225,10 @@ class ColumnarParquetWriterTest {
     assertThat(
             io.dativo.ingest.sink.parquet.ColumnarParquetWriter.unsupported(
                 SCHEMA, Map.of("write.parquet.compression-codec", "brotli")))
+        .isPresent();
+    assertThat(
+            io.dativo.ingest.sink.parquet.ColumnarParquetWriter.unsupported(
+                SCHEMA, Map.of("write.parquet.page-row-limit", "lots")))
         .isPresent();
     assertThat(io.dativo.ingest.sink.parquet.ColumnarParquetWriter.unsupported(SCHEMA, SMALL))
         .isEmpty();

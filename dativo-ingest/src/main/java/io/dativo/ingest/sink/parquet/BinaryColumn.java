@@ -43,13 +43,14 @@ final class BinaryColumn extends ColumnBuffer {
       ColumnDescriptor descriptor,
       int fieldId,
       Settings settings,
-      BytesInputCompressor compressor) {
-    super(descriptor, fieldId, settings, compressor);
+      BytesInputCompressor compressor,
+      PageBytes scratch) {
+    super(descriptor, fieldId, settings, compressor, scratch);
     this.dictionaryPays = settings.dictionary();
     this.dictionary = dictionaryPays;
     this.indexes = new int[settings.pageRowLimit()];
     this.seenInPage = new int[256];
-    this.plain = new PageBytes(settings.pageSizeBytes() + 1024);
+    this.plain = new PageBytes(64 * 1024);
   }
 
   @Override

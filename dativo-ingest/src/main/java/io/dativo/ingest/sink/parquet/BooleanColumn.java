@@ -15,8 +15,9 @@ final class BooleanColumn extends ColumnBuffer {
       ColumnDescriptor descriptor,
       int fieldId,
       Settings settings,
-      BytesInputCompressor compressor) {
-    super(descriptor, fieldId, settings, compressor);
+      BytesInputCompressor compressor,
+      PageBytes scratch) {
+    super(descriptor, fieldId, settings, compressor, scratch);
     this.buffer = new boolean[settings.pageRowLimit()];
   }
 

@@ -53,7 +53,8 @@ abstract class ColumnBuffer {
       ColumnDescriptor descriptor,
       int fieldId,
       Settings settings,
-      BytesInputCompressor compressor) {
+      BytesInputCompressor compressor,
+      PageBytes scratch) {
     this.descriptor = descriptor;
     this.fieldId = fieldId;
     this.optional = descriptor.getMaxDefinitionLevel() > 0;
@@ -64,7 +65,7 @@ abstract class ColumnBuffer {
     this.settings = settings;
     this.compressor = compressor;
     this.nulls = new boolean[settings.pageRowLimit()];
-    this.page = new PageBytes(settings.pageSizeBytes() + 1024);
+    this.page = scratch;
   }
 
   final Settings settings() {

@@ -49,6 +49,13 @@ public final class ColumnarParquetWriter implements Closeable {
           "write.parquet.row-group-check-min-record-count",
           "write.parquet.row-group-check-max-record-count",
           "parquet.enable.dictionary");
+  private static final Set<String> NUMBERS =
+      Set.of(
+          "write.parquet.page-size-bytes",
+          "write.parquet.page-row-limit",
+          "write.parquet.dict-size-bytes",
+          "write.parquet.row-group-size-bytes",
+          "write.parquet.compression-level");
   private static final Set<String> CODECS = Set.of("zstd", "snappy", "gzip", "uncompressed");
   private static final int ROW_GROUP_CHECK_INTERVAL = 128;
 
@@ -56,7 +63,7 @@ public final class ColumnarParquetWriter implements Closeable {
   private final ColumnBuffer[] columns;
   private final CodecFactory codecs;
   private final ParquetFileWriter writer;
-  private final long rowGroupBytes;
+  private long rowGroupBytes;
   private long rowGroupRows;
   private boolean closed;
 
@@ -90,6 +97,13 @@ public final class ColumnarParquetWriter implements Closeable {
       return Optional.of("compression codec " + codec);
     }
 
+    for (String key : NUMBERS) {
+      String value = properties.get(key);
+      if (value != null && !value.trim().matches("\\d{1,9}")) {
+        return Optional.of("table property " + key + "=" + value); // Iceberg's writer reports it
+      }
+    }
+
     return Optional.empty();
   }
 
@@ -109,7 +123,8 @@ public final class ColumnarParquetWriter implements Closeable {
     this.rowGroupBytes = rowGroupBytes;
     ColumnBuffer.Settings settings =
         new ColumnBuffer.Settings(
-            intSetting(properties, "write.parquet.page-row-limit", 20_000),
+            // Pages are buffered per column: a cap keeps a huge setting from taking the heap.
+            Math.min(intSetting(properties, "write.parquet.page-row-limit", 20_000), 100_000),
             intSetting(properties, "write.parquet.page-size-bytes", 1024 * 1024),
             intSetting(properties, "write.parquet.dict-size-bytes", 2 * 1024 * 1024),
             !"false".equalsIgnoreCase(properties.get("parquet.enable.dictionary")));
@@ -133,9 +148,10 @@ public final class ColumnarParquetWriter implements Closeable {
     MessageType type = ParquetSchemaUtil.convert(schema, "table");
     List<ColumnDescriptor> descriptors = type.getColumns();
     List<Types.NestedField> fields = schema.columns();
+    PageBytes scratch = new PageBytes(64 * 1024);
     this.columns = new ColumnBuffer[fields.size()];
     for (int i = 0; i < columns.length; i++) {
-      columns[i] = column(fields.get(i), descriptors.get(i), settings, compressor);
+      columns[i] = column(fields.get(i), descriptors.get(i), settings, compressor, scratch);
     }
 
     this.writer =
@@ -153,32 +169,38 @@ public final class ColumnarParquetWriter implements Closeable {
 
   private static int intSetting(Map<String, String> properties, String key, int fallback) {
     String value = properties.get(key);
-    return value == null ? fallback : Integer.parseInt(value.trim());
+    return value == null ? fallback : Math.max(1, Integer.parseInt(value.trim()));
   }
 
   private static ColumnBuffer column(
       Types.NestedField field,
       ColumnDescriptor descriptor,
       ColumnBuffer.Settings settings,
-      BytesInputCompressor compressor) {
+      BytesInputCompressor compressor,
+      PageBytes scratch) {
     int id = field.fieldId();
     Type type = field.type();
     return switch (type.typeId()) {
-      case BOOLEAN -> new BooleanColumn(descriptor, id, settings, compressor);
-      case FLOAT, DOUBLE -> new FloatingColumn(descriptor, id, settings, compressor);
-      case STRING, BINARY -> new BinaryColumn(descriptor, id, settings, compressor);
-      case INTEGER -> integer(descriptor, id, settings, compressor, IntegerColumn.Kind.INT, 0);
-      case LONG -> integer(descriptor, id, settings, compressor, IntegerColumn.Kind.LONG, 0);
-      case DATE -> integer(descriptor, id, settings, compressor, IntegerColumn.Kind.DATE, 0);
-      case TIME -> integer(descriptor, id, settings, compressor, IntegerColumn.Kind.TIME, 0);
+      case BOOLEAN -> new BooleanColumn(descriptor, id, settings, compressor, scratch);
+      case FLOAT, DOUBLE -> new FloatingColumn(descriptor, id, settings, compressor, scratch);
+      case STRING, BINARY -> new BinaryColumn(descriptor, id, settings, compressor, scratch);
+      case INTEGER ->
+          integer(descriptor, id, settings, compressor, scratch, IntegerColumn.Kind.INT, 0);
+      case LONG ->
+          integer(descriptor, id, settings, compressor, scratch, IntegerColumn.Kind.LONG, 0);
+      case DATE ->
+          integer(descriptor, id, settings, compressor, scratch, IntegerColumn.Kind.DATE, 0);
+      case TIME ->
+          integer(descriptor, id, settings, compressor, scratch, IntegerColumn.Kind.TIME, 0);
       case TIMESTAMP ->
-          integer(descriptor, id, settings, compressor, IntegerColumn.Kind.TIMESTAMP, 0);
+          integer(descriptor, id, settings, compressor, scratch, IntegerColumn.Kind.TIMESTAMP, 0);
       case DECIMAL ->
           integer(
               descriptor,
               id,
               settings,
               compressor,
+              scratch,
               IntegerColumn.Kind.DECIMAL,
               ((Types.DecimalType) type).scale());
       default -> throw new IllegalArgumentException("Unsupported column type " + type);
@@ -190,9 +212,10 @@ public final class ColumnarParquetWriter implements Closeable {
       int id,
       ColumnBuffer.Settings settings,
       BytesInputCompressor compressor,
+      PageBytes scratch,
       IntegerColumn.Kind kind,
       int scale) {
-    return new IntegerColumn(descriptor, id, settings, compressor, kind, scale);
+    return new IntegerColumn(descriptor, id, settings, compressor, scratch, kind, scale);
   }
 
   /** Adds one row (its values in the order of the schema's columns). */
@@ -228,6 +251,17 @@ public final class ColumnarParquetWriter implements Closeable {
 
     writer.endBlock();
     rowGroupRows = 0;
+  }
+
+  /**
+   * Lowers (or restores) the row group size: with many files open at once, each buffers less, so
+   * the memory they hold together stays bounded.
+   */
+  public void rowGroupBytes(long bytes) throws IOException {
+    this.rowGroupBytes = bytes;
+    if (bufferedBytes() >= bytes) {
+      flushRowGroup();
+    }
   }
 
   /** Bytes written so far plus what is buffered: the file's size, near enough to roll files. */

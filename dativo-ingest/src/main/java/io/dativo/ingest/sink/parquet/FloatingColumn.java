@@ -28,8 +28,9 @@ final class FloatingColumn extends ColumnBuffer {
       ColumnDescriptor descriptor,
       int fieldId,
       Settings settings,
-      BytesInputCompressor compressor) {
-    super(descriptor, fieldId, settings, compressor);
+      BytesInputCompressor compressor,
+      PageBytes scratch) {
+    super(descriptor, fieldId, settings, compressor, scratch);
     this.isFloat = descriptor.getPrimitiveType().getPrimitiveTypeName() == PrimitiveTypeName.FLOAT;
     this.buffer = new double[settings.pageRowLimit()];
   }

@@ -39,9 +39,10 @@ final class IntegerColumn extends ColumnBuffer {
       int fieldId,
       Settings settings,
       BytesInputCompressor compressor,
+      PageBytes scratch,
       Kind kind,
       int decimalScale) {
-    super(descriptor, fieldId, settings, compressor);
+    super(descriptor, fieldId, settings, compressor, scratch);
     this.kind = kind;
     this.decimalScale = decimalScale;
     this.wide = descriptor.getPrimitiveType().getPrimitiveTypeName() == PrimitiveTypeName.INT64;
