@@ -95,8 +95,21 @@ public final class ValueConverter {
   private static BigDecimal toDecimal(Object value, Types.DecimalType type) throws BadValue {
     try {
       BigDecimal decimal =
-          value instanceof BigDecimal d ? d : new BigDecimal(value.toString().trim());
-      return decimal.setScale(type.scale(), RoundingMode.HALF_UP);
+          (value instanceof BigDecimal d ? d : new BigDecimal(value.toString().trim()))
+              .setScale(type.scale(), RoundingMode.HALF_UP);
+      if (decimal.precision() > type.precision()) {
+        // A Parquet reader would see a wrong number (or Iceberg's writer stop the run): reject it.
+        throw new BadValue(
+            "expected at most "
+                + type.precision()
+                + " digits ("
+                + type
+                + "), found '"
+                + abbreviate(value.toString())
+                + "'");
+      }
+
+      return decimal;
     } catch (NumberFormatException | ArithmeticException e) {
       throw new BadValue("expected a decimal number, found '" + abbreviate(value.toString()) + "'");
     }

@@ -29,6 +29,7 @@ final class IntegerColumn extends ColumnBuffer {
 
   private final Kind kind;
   private final int decimalScale;
+  private final int precision;
   private final boolean wide;
   private final long[] buffer;
   private long min;
@@ -45,6 +46,12 @@ final class IntegerColumn extends ColumnBuffer {
     super(descriptor, fieldId, settings, compressor, scratch);
     this.kind = kind;
     this.decimalScale = decimalScale;
+    this.precision =
+        descriptor.getPrimitiveType().getLogicalTypeAnnotation()
+                instanceof
+                org.apache.parquet.schema.LogicalTypeAnnotation.DecimalLogicalTypeAnnotation d
+            ? d.getPrecision()
+            : 18;
     this.wide = descriptor.getPrimitiveType().getPrimitiveTypeName() == PrimitiveTypeName.INT64;
     this.buffer = new long[settings.pageRowLimit()];
   }
@@ -89,6 +96,11 @@ final class IntegerColumn extends ColumnBuffer {
     if (decimal.scale() != decimalScale) {
       throw new IllegalArgumentException(
           "Decimal " + decimal + " does not have the column's scale " + decimalScale);
+    }
+
+    if (decimal.precision() > precision) {
+      throw new IllegalArgumentException(
+          "Decimal " + decimal + " has more than the column's " + precision + " digits");
     }
 
     return decimal.unscaledValue().longValueExact();
