@@ -1,7 +1,7 @@
 package io.dativo.ingest.schema;
 
-import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.Month;
 import java.time.OffsetDateTime;
 import java.time.Year;
@@ -40,11 +40,14 @@ final class FastTimes {
       return Optional.empty();
     }
 
-    Instant instant =
-        Instant.ofEpochSecond(
-            Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000);
-    return Optional.of(
-        OffsetDateTime.ofInstant(instant, ZoneOffset.UTC).plusNanos(subMicros(text)));
+    // LocalDateTime.ofEpochSecond needs no zone rules (OffsetDateTime.ofInstant makes a ZoneRules
+    // per call for a ZoneOffset).
+    LocalDateTime utc =
+        LocalDateTime.ofEpochSecond(
+            Math.floorDiv(micros, 1_000_000L),
+            (int) Math.floorMod(micros, 1_000_000L) * 1000 + subMicros(text),
+            ZoneOffset.UTC);
+    return Optional.of(OffsetDateTime.of(utc, ZoneOffset.UTC));
   }
 
   /**
