@@ -327,9 +327,12 @@ public final class RollingWriter {
 
   private long rowGroupBytes() {
     String configured = properties.get("write.parquet.row-group-size-bytes");
+    // In a small heap (-Xmx64m) a 32 MB row group would be half of it: at most an eighth.
     return configured != null
         ? Long.parseLong(configured)
-        : Math.min(ROW_GROUP_BYTES, targetFileBytes);
+        : Math.min(
+            Math.min(ROW_GROUP_BYTES, targetFileBytes),
+            Math.max(MIN_ROW_GROUP_BYTES, Runtime.getRuntime().maxMemory() / 8));
   }
 
   private void close(OpenFile file) {
