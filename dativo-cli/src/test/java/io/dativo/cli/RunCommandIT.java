@@ -26,7 +26,8 @@ class RunCommandIT {
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out())
         .contains("done: acme.sales.csv_orders")
-        .contains("3,000 read, 3,000 written, 0 rejected");
+        .contains("3,000 read, 3,000 written, 0 rejected")
+        .contains("(columnar Parquet writer)");
     assertThat(Files.exists(workingDir.resolve(".dativo/warehouse/catalog.db"))).isTrue();
 
     CliRun table =
@@ -49,6 +50,20 @@ class RunCommandIT {
     JsonNode json = new ObjectMapper().readTree(again.out());
     assertThat(json.get("rows_read").asLong()).isZero();
     assertThat(json.get("units_skipped")).hasSize(1);
+    assertThat(json.get("parquet_writer").isNull()).isTrue(); // no data file written
+  }
+
+  @Test
+  void icebergsWriterCanBeChosenAndSaysSo() throws IOException {
+    java.util.Map<String, String> env = new java.util.HashMap<>(ENV);
+    env.put("DATIVO_PARQUET_WRITER", "iceberg");
+    CliRun run =
+        CliRun.in(workingDir, env, "run", "--config", EXAMPLE.toString(), "--format", "json");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode json = new ObjectMapper().readTree(run.out());
+    assertThat(json.get("parquet_writer").asText()).isEqualTo("iceberg");
+    assertThat(json.get("rows_written").asLong()).isEqualTo(3000);
   }
 
   @Test

@@ -143,6 +143,7 @@ public final class Pipeline {
     private long rowsRejected;
     private long sourceBytes;
     private Rejects rejects;
+    private String parquetWriter;
 
     Run(
         RunRequest request,
@@ -207,6 +208,7 @@ public final class Pipeline {
               request.runId(),
               effective,
               RollingWriter.ParquetWriter.fromEnvironment(request.env()));
+      parquetWriter = writer.parquetWriter();
       AsyncRecordWriter async = new AsyncRecordWriter(writer, schema);
       try {
         Map<String, String> cursors = new LinkedHashMap<>();
@@ -480,7 +482,8 @@ public final class Pipeline {
           skipped,
           Optional.ofNullable(rejects).map(Rejects::file),
           Duration.ofNanos(System.nanoTime() - start),
-          request.dryRun());
+          request.dryRun(),
+          files == 0 ? Optional.empty() : Optional.ofNullable(parquetWriter));
     }
   }
 

@@ -5,7 +5,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** What a run did: rows, files, bytes, time, and where the data landed. */
+/**
+ * What a run did: rows, files, bytes, time, and where the data landed; {@code parquetWriter} is the
+ * writer its data files got ("columnar" or "iceberg"), empty when it wrote none.
+ */
 public record RunResult(
     String table,
     String runId,
@@ -20,7 +23,8 @@ public record RunResult(
     List<String> unitsSkipped,
     Optional<Path> rejectsFile,
     Duration duration,
-    boolean dryRun) {
+    boolean dryRun,
+    Optional<String> parquetWriter) {
 
   public RunResult {
     unitsRead = List.copyOf(unitsRead);

@@ -46,9 +46,10 @@ public record RunReport(Path workingDir, RunResult result) {
         text,
         "files",
         String.format(
-            "%d data file(s), %s; source %s, %d read, %d skipped as already committed",
+            "%d data file(s), %s%s; source %s, %d read, %d skipped as already committed",
             result.dataFiles(),
             bytes(result.dataBytes()),
+            result.parquetWriter().map(w -> " (" + w + " Parquet writer)").orElse(""),
             bytes(result.sourceBytes()),
             result.unitsRead().size(),
             result.unitsSkipped().size()));
@@ -85,6 +86,9 @@ public record RunReport(Path workingDir, RunResult result) {
     root.put("duration_ms", result.duration().toMillis());
     root.put("rows_per_second", Math.round(result.rowsPerSecond()));
     root.put("peak_heap_bytes", peakHeapBytes());
+    result
+        .parquetWriter()
+        .ifPresentOrElse(w -> root.put("parquet_writer", w), () -> root.putNull("parquet_writer"));
     result
         .rejectsFile()
         .ifPresentOrElse(
