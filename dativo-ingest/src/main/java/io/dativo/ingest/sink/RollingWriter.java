@@ -42,6 +42,7 @@ public final class RollingWriter {
    */
   static final long ROW_GROUP_BYTES = 32L * 1024 * 1024;
 
+  /** The smallest row group a small heap gets. */
   static final long MIN_ROW_GROUP_BYTES = 1024 * 1024;
 
   private final Table table;
@@ -253,9 +254,13 @@ public final class RollingWriter {
 
     try {
       file.write(record);
-      if (file.rows() % SIZE_CHECK_INTERVAL == 0 && file.length() >= targetFileBytes) {
-        close(file);
-        open.remove(partition);
+      if (file.rows() % SIZE_CHECK_INTERVAL == 0) {
+        if (file.length() >= targetFileBytes) {
+          close(file);
+          open.remove(partition);
+        } else if (columnar && open.size() > 1) {
+          limitBufferedMemory();
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -301,7 +306,6 @@ public final class RollingWriter {
       }
 
       open.put(partitionCopy, file);
-      shareRowGroupMemory();
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -309,19 +313,29 @@ public final class RollingWriter {
   }
 
   /**
-   * Open columnar files share one row group's worth of memory: with n files open, each flushes its
-   * row group at 1/n of the size (at least {@link #MIN_ROW_GROUP_BYTES}, or the configured size if
-   * smaller), so many partitions at once do not multiply the heap a run needs.
+   * Open columnar files share one row group's worth of memory: when what they buffer together
+   * passes it, the largest flushes its row group. Files that only got a few rows (a burst of
+   * partitions) hold little and cost the busy file nothing.
    */
-  private void shareRowGroupMemory() throws IOException {
-    if (!columnar) {
-      return;
-    }
+  private void limitBufferedMemory() throws IOException {
+    long budget = rowGroupBytes();
+    while (true) {
+      long total = 0;
+      ColumnarParquetWriter largest = null;
+      for (OpenFile file : open.values()) {
+        ColumnarParquetWriter writer = ((ColumnarFile) file).writer;
+        long buffered = writer.bufferedBytes();
+        total += buffered;
+        if (largest == null || buffered > largest.bufferedBytes()) {
+          largest = writer;
+        }
+      }
 
-    long base = rowGroupBytes();
-    long share = Math.max(Math.min(MIN_ROW_GROUP_BYTES, base), base / Math.max(1, open.size()));
-    for (OpenFile file : open.values()) {
-      ((ColumnarFile) file).writer.rowGroupBytes(share);
+      if (total <= budget || largest == null || largest.bufferedBytes() == 0) {
+        return;
+      }
+
+      largest.flushRowGroup();
     }
   }
 

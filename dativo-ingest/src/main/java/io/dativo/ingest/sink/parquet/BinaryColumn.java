@@ -152,6 +152,12 @@ final class BinaryColumn extends ColumnBuffer {
       return Encoding.PLAIN;
     }
 
+    if (entries.isEmpty()) {
+      // Only nulls so far in this chunk: no dictionary page will be written, so this page cannot
+      // say it is dictionary-encoded (readers refuse it). It has no values to write.
+      return Encoding.PLAIN;
+    }
+
     if (firstPage) {
       firstPage = false;
       long plainSize = 0;

@@ -63,9 +63,10 @@ public final class ColumnarParquetWriter implements Closeable {
   private final ColumnBuffer[] columns;
   private final CodecFactory codecs;
   private final ParquetFileWriter writer;
-  private long rowGroupBytes;
+  private final long rowGroupBytes;
   private long rowGroupRows;
   private boolean closed;
+  private boolean failed;
 
   /**
    * Why this writer cannot write {@code schema} with these table properties, or empty when it can.
@@ -154,17 +155,29 @@ public final class ColumnarParquetWriter implements Closeable {
       columns[i] = column(fields.get(i), descriptors.get(i), settings, compressor, scratch);
     }
 
-    this.writer =
-        new ParquetFileWriter(
-            new ParquetOutput(file),
-            type,
-            ParquetFileWriter.Mode.OVERWRITE,
-            rowGroupBytes,
-            0,
-            64,
-            Integer.MAX_VALUE,
-            true);
-    writer.start();
+    ParquetFileWriter started = null;
+    try {
+      started =
+          new ParquetFileWriter(
+              new ParquetOutput(file),
+              type,
+              ParquetFileWriter.Mode.OVERWRITE,
+              rowGroupBytes,
+              0,
+              64,
+              Integer.MAX_VALUE,
+              true);
+      started.start();
+    } catch (IOException | RuntimeException e) {
+      if (started != null) {
+        closeQuietly(started);
+      }
+
+      codecs.release();
+      throw e;
+    }
+
+    this.writer = started;
   }
 
   private static int intSetting(Map<String, String> properties, String key, int fallback) {
@@ -220,8 +233,17 @@ public final class ColumnarParquetWriter implements Closeable {
 
   /** Adds one row (its values in the order of the schema's columns). */
   public void write(StructLike row) throws IOException {
-    for (int i = 0; i < columns.length; i++) {
-      columns[i].add(row.get(i, Object.class));
+    if (failed) {
+      throw new IllegalStateException("A row failed half-written: this file can only be aborted");
+    }
+
+    try {
+      for (int i = 0; i < columns.length; i++) {
+        columns[i].add(row.get(i, Object.class));
+      }
+    } catch (RuntimeException | IOException e) {
+      failed = true; // earlier columns took the row, later ones did not
+      throw e;
     }
 
     rowGroupRows++;
@@ -230,7 +252,8 @@ public final class ColumnarParquetWriter implements Closeable {
     }
   }
 
-  private long bufferedBytes() {
+  /** Bytes held in memory for the open row group (compressed pages and open pages). */
+  public long bufferedBytes() {
     long bytes = 0;
     for (ColumnBuffer column : columns) {
       bytes += column.bufferedBytes();
@@ -239,7 +262,8 @@ public final class ColumnarParquetWriter implements Closeable {
     return bytes;
   }
 
-  private void flushRowGroup() throws IOException {
+  /** Writes the open row group to the file now (a smaller row group, less memory held). */
+  public void flushRowGroup() throws IOException {
     if (rowGroupRows == 0) {
       return;
     }
@@ -251,17 +275,6 @@ public final class ColumnarParquetWriter implements Closeable {
 
     writer.endBlock();
     rowGroupRows = 0;
-  }
-
-  /**
-   * Lowers (or restores) the row group size: with many files open at once, each buffers less, so
-   * the memory they hold together stays bounded.
-   */
-  public void rowGroupBytes(long bytes) throws IOException {
-    this.rowGroupBytes = bytes;
-    if (bufferedBytes() >= bytes) {
-      flushRowGroup();
-    }
   }
 
   /** Bytes written so far plus what is buffered: the file's size, near enough to roll files. */
@@ -276,11 +289,29 @@ public final class ColumnarParquetWriter implements Closeable {
     }
 
     closed = true;
+    boolean ended = false;
     try {
+      if (failed) {
+        throw new IllegalStateException("A row failed half-written: this file can only be aborted");
+      }
+
       flushRowGroup();
       writer.end(Map.of("iceberg.schema", SchemaParser.toJson(schema)));
+      ended = true;
     } finally {
+      if (!ended) {
+        closeQuietly(writer); // an upload (S3, GCS) must not stay open
+      }
+
       codecs.release();
+    }
+  }
+
+  private static void closeQuietly(ParquetFileWriter writer) {
+    try {
+      writer.close();
+    } catch (IOException | RuntimeException e) {
+      // the caller deletes the file
     }
   }
 
@@ -288,13 +319,8 @@ public final class ColumnarParquetWriter implements Closeable {
   public void abort() {
     if (!closed) {
       closed = true;
-      try {
-        writer.close(); // closes the stream; without end() no footer is written
-      } catch (IOException | RuntimeException e) {
-        // the caller deletes the file either way
-      } finally {
-        codecs.release();
-      }
+      closeQuietly(writer); // closes the stream; without end() no footer is written
+      codecs.release();
     }
   }
 

@@ -3,14 +3,15 @@ package io.dativo.ingest.sink.parquet;
 import org.apache.iceberg.FieldMetrics;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.Encoding;
+import org.apache.parquet.column.statistics.DoubleStatistics;
+import org.apache.parquet.column.statistics.FloatStatistics;
 import org.apache.parquet.column.statistics.Statistics;
 import org.apache.parquet.compression.CompressionCodecFactory.BytesInputCompressor;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 
 /**
- * FLOAT and DOUBLE columns, plain-encoded. A page holding NaN gets NaN as its min and max, as
- * parquet-mr writes it (readers then do not use that page's bounds); Iceberg's own bounds and NaN
- * count come from {@link #fieldMetrics}, which leaves NaN out.
+ * FLOAT and DOUBLE columns, plain-encoded. Page statistics are parquet-mr's own; Iceberg's bounds
+ * and NaN count come from {@link #fieldMetrics}, which leaves NaN out.
  */
 final class FloatingColumn extends ColumnBuffer {
   private final boolean isFloat;
@@ -90,30 +91,36 @@ final class FloatingColumn extends ColumnBuffer {
     return Encoding.PLAIN;
   }
 
+  /**
+   * Statistics built the way parquet-mr builds them (its builder for reading would turn a NaN bound
+   * into "no values", which makes readers skip the page as all-null): a page holding NaN ends up
+   * without usable bounds, so no reader prunes it.
+   */
   @Override
   protected Statistics<?> pageStatistics(long nullCount) {
-    Statistics.Builder builder = statisticsBuilder().withNumNulls(nullCount);
-    if (pageNaN) {
-      builder.withMin(plain(Double.NaN)).withMax(plain(Double.NaN));
-    } else if (boundsSet) {
+    Statistics<?> statistics = Statistics.createStats(descriptor().getPrimitiveType());
+    if (boundsSet) {
       // Parquet's rule for zeros: a min of 0 is written as -0.0 and a max of 0 as +0.0
-      builder.withMin(plain(min == 0.0 ? -0.0 : min)).withMax(plain(max == 0.0 ? 0.0 : max));
+      update(statistics, min == 0.0 ? -0.0 : min);
+      update(statistics, max == 0.0 ? 0.0 : max);
     }
 
+    if (pageNaN) {
+      update(statistics, Double.NaN);
+    }
+
+    statistics.incrementNumNulls(nullCount);
     pageNaN = false;
     boundsSet = false;
-    return builder.build();
+    return statistics;
   }
 
-  private byte[] plain(double value) {
-    PageBytes bytes = new PageBytes(8);
-    if (isFloat) {
-      bytes.writeIntLE(Float.floatToRawIntBits((float) value));
+  private static void update(Statistics<?> statistics, double value) {
+    if (statistics instanceof FloatStatistics floats) {
+      floats.updateStats((float) value);
     } else {
-      bytes.writeLongLE(Double.doubleToRawLongBits(value));
+      ((DoubleStatistics) statistics).updateStats(value);
     }
-
-    return bytes.toByteArray();
   }
 
   @Override

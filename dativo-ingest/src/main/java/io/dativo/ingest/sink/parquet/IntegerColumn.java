@@ -81,15 +81,29 @@ final class IntegerColumn extends ColumnBuffer {
     };
   }
 
+  /**
+   * Microseconds since the epoch, digits past the microsecond truncated toward zero as Iceberg's
+   * writer and transforms do ({@code ChronoUnit.MICROS.between}), so a value and its partition
+   * agree.
+   */
   private static long timestampMicros(Object value) {
+    long seconds;
+    int nanos;
     if (value instanceof OffsetDateTime odt) {
-      return Math.addExact(
-          Math.multiplyExact(odt.toEpochSecond(), 1_000_000L), odt.getNano() / 1000);
+      seconds = odt.toEpochSecond();
+      nanos = odt.getNano();
+    } else {
+      LocalDateTime ldt = (LocalDateTime) value;
+      seconds = ldt.toEpochSecond(ZoneOffset.UTC);
+      nanos = ldt.getNano();
     }
 
-    LocalDateTime ldt = (LocalDateTime) value;
-    return Math.addExact(
-        Math.multiplyExact(ldt.toEpochSecond(ZoneOffset.UTC), 1_000_000L), ldt.getNano() / 1000);
+    if (seconds < 0 && nanos > 0) {
+      seconds++;
+      nanos -= 1_000_000_000;
+    }
+
+    return Math.addExact(Math.multiplyExact(seconds, 1_000_000L), nanos / 1000);
   }
 
   private long unscaled(BigDecimal decimal) {
