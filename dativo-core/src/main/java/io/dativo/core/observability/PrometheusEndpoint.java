@@ -70,15 +70,16 @@ public final class PrometheusEndpoint implements MetricsSink, AutoCloseable {
   public void publish(List<Metric> metrics) {
     synchronized (current) {
       metrics.forEach(m -> current.put(key(m), m));
+      // Set with the values, so a scrape that reads them also counts as the final one.
+      finalPublished = true;
     }
-
-    finalPublished = true;
   }
 
   private void scrape(HttpExchange exchange) throws IOException {
-    boolean sawFinal = finalPublished;
+    boolean sawFinal;
     String text;
     synchronized (current) {
+      sawFinal = finalPublished;
       text = PrometheusText.render(List.copyOf(current.values()));
     }
 
