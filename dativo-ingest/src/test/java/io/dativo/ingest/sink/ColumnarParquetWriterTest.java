@@ -253,8 +253,15 @@ class ColumnarParquetWriterTest {
             "run",
             table.properties(),
             RollingWriter.ParquetWriter.AUTO);
-    rows(120_000, 5).forEach(writer::write);
+    List<Record> rows = rows(120_000, 5);
+    rows.forEach(writer::write);
     List<DataFile> files = writer.complete();
+    AppendFiles append = table.newAppend();
+    files.forEach(append::appendFile);
+    append.commit();
+
+    // default page sizes: the page arrays grew from their first 1,024 rows to 20,000
+    assertThat(read(table)).isEqualTo(rows);
 
     assertThat(files).hasSize(STATUSES.length + 1);
     long rowGroups = files.stream().mapToLong(f -> f.splitOffsets().size()).sum();

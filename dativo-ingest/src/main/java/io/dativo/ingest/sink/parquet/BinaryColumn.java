@@ -25,7 +25,7 @@ final class BinaryColumn extends ColumnBuffer {
   private final Map<Object, Integer> ids = new HashMap<>();
   private final List<byte[]> entries = new ArrayList<>();
   private long entryBytes;
-  private final int[] indexes;
+  private int[] indexes;
   private int[] seenInPage;
   private int seenCount;
   private int pageSerial = 1;
@@ -48,7 +48,7 @@ final class BinaryColumn extends ColumnBuffer {
     super(descriptor, fieldId, settings, compressor, scratch);
     this.dictionaryPays = settings.dictionary();
     this.dictionary = dictionaryPays;
-    this.indexes = new int[settings.pageRowLimit()];
+    this.indexes = new int[initialCapacity()];
     this.seenInPage = new int[256];
     this.plain = new PageBytes(64 * 1024);
   }
@@ -64,6 +64,10 @@ final class BinaryColumn extends ColumnBuffer {
         ids.put(key instanceof ByteBuffer ? ByteBuffer.wrap(bytes) : key, id);
         entries.add(bytes);
         entryBytes += 4 + bytes.length;
+      }
+
+      if (values == indexes.length) {
+        indexes = Arrays.copyOf(indexes, grown(indexes.length));
       }
 
       indexes[values] = id;

@@ -1,5 +1,6 @@
 package io.dativo.ingest.sink.parquet;
 
+import java.util.Arrays;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.statistics.Statistics;
@@ -7,7 +8,7 @@ import org.apache.parquet.compression.CompressionCodecFactory.BytesInputCompress
 
 /** BOOLEAN columns: plain encoding packs them one bit each, least significant bit first. */
 final class BooleanColumn extends ColumnBuffer {
-  private final boolean[] buffer;
+  private boolean[] buffer;
   private boolean anyTrue;
   private boolean anyFalse;
 
@@ -18,7 +19,7 @@ final class BooleanColumn extends ColumnBuffer {
       BytesInputCompressor compressor,
       PageBytes scratch) {
     super(descriptor, fieldId, settings, compressor, scratch);
-    this.buffer = new boolean[settings.pageRowLimit()];
+    this.buffer = new boolean[initialCapacity()];
   }
 
   @Override
@@ -26,6 +27,10 @@ final class BooleanColumn extends ColumnBuffer {
     boolean v = (Boolean) value;
     anyTrue |= v;
     anyFalse |= !v;
+    if (values == buffer.length) {
+      buffer = Arrays.copyOf(buffer, grown(buffer.length));
+    }
+
     buffer[values] = v;
   }
 

@@ -2,6 +2,7 @@ package io.dativo.ingest.sink.parquet;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.iceberg.FieldMetrics;
 import org.apache.parquet.bytes.BytesInput;
@@ -35,7 +36,7 @@ abstract class ColumnBuffer {
   private long pagedBytes;
 
   /** Nulls of the open page, row by row; values are kept densely (non-null only). */
-  protected final boolean[] nulls;
+  protected boolean[] nulls;
 
   protected int rows;
   protected int values;
@@ -64,7 +65,7 @@ abstract class ColumnBuffer {
             || (long) settings.pageRowLimit() * 8 > settings.pageSizeBytes();
     this.settings = settings;
     this.compressor = compressor;
-    this.nulls = new boolean[settings.pageRowLimit()];
+    this.nulls = new boolean[initialCapacity()];
     this.page = scratch;
   }
 
@@ -88,17 +89,39 @@ abstract class ColumnBuffer {
             "Column '" + descriptor.getPath()[0] + "' is required but a row has no value");
       }
 
+      ensureRow();
       nulls[rows++] = true;
       fileNulls++;
     } else {
+      ensureRow();
       nulls[rows++] = false;
       append(value);
       values++;
     }
 
     fileRows++;
-    if (rows == nulls.length || (variableWidth && openPageBytes() >= settings.pageSizeBytes())) {
+    if (rows == settings.pageRowLimit()
+        || (variableWidth && openPageBytes() >= settings.pageSizeBytes())) {
       closePage();
+    }
+  }
+
+  /**
+   * Page arrays start small and grow to the page's row limit: a file that gets a few rows (one of
+   * many partitions) holds little.
+   */
+  protected final int initialCapacity() {
+    return Math.min(settings.pageRowLimit(), 1024);
+  }
+
+  /** The next size of a page array that is full. */
+  protected final int grown(int length) {
+    return Math.min(settings.pageRowLimit(), Math.max(1, length * 2));
+  }
+
+  private void ensureRow() {
+    if (rows == nulls.length) {
+      nulls = Arrays.copyOf(nulls, grown(nulls.length));
     }
   }
 

@@ -1,5 +1,6 @@
 package io.dativo.ingest.sink.parquet;
 
+import java.util.Arrays;
 import org.apache.iceberg.FieldMetrics;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.Encoding;
@@ -15,7 +16,7 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
  */
 final class FloatingColumn extends ColumnBuffer {
   private final boolean isFloat;
-  private final double[] buffer;
+  private double[] buffer;
   private double min;
   private double max;
   private boolean pageNaN;
@@ -33,7 +34,7 @@ final class FloatingColumn extends ColumnBuffer {
       PageBytes scratch) {
     super(descriptor, fieldId, settings, compressor, scratch);
     this.isFloat = descriptor.getPrimitiveType().getPrimitiveTypeName() == PrimitiveTypeName.FLOAT;
-    this.buffer = new double[settings.pageRowLimit()];
+    this.buffer = new double[initialCapacity()];
   }
 
   @Override
@@ -64,6 +65,10 @@ final class FloatingColumn extends ColumnBuffer {
       } else if (Double.compare(v, fileMax) > 0) {
         fileMax = v;
       }
+    }
+
+    if (values == buffer.length) {
+      buffer = Arrays.copyOf(buffer, grown(buffer.length));
     }
 
     buffer[values] = v;

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.statistics.Statistics;
@@ -31,7 +32,7 @@ final class IntegerColumn extends ColumnBuffer {
   private final int decimalScale;
   private final int precision;
   private final boolean wide;
-  private final long[] buffer;
+  private long[] buffer;
   private long min;
   private long max;
 
@@ -53,7 +54,7 @@ final class IntegerColumn extends ColumnBuffer {
             ? d.getPrecision()
             : 18;
     this.wide = descriptor.getPrimitiveType().getPrimitiveTypeName() == PrimitiveTypeName.INT64;
-    this.buffer = new long[settings.pageRowLimit()];
+    this.buffer = new long[initialCapacity()];
   }
 
   @Override
@@ -66,6 +67,10 @@ final class IntegerColumn extends ColumnBuffer {
       min = v;
     } else if (v > max) {
       max = v;
+    }
+
+    if (values == buffer.length) {
+      buffer = Arrays.copyOf(buffer, grown(buffer.length));
     }
 
     buffer[values] = v;
