@@ -67,6 +67,9 @@ public final class RollingWriter {
   private OpenFile lastFile;
   private StructLike lastPartition;
 
+  /** The codec and encoding buffer the columnar files share (made with the first file). */
+  private ColumnarParquetWriter.Resources resources;
+
   /** Whether files are written by {@link ColumnarParquetWriter} (else by Iceberg's writer). */
   private final boolean columnar;
 
@@ -288,7 +291,7 @@ public final class RollingWriter {
       if (columnar) {
         file =
             new ColumnarFile(
-                new ColumnarParquetWriter(output, schema, properties, rowGroupBytes()),
+                new ColumnarParquetWriter(output, schema, resources(), rowGroupBytes()),
                 location,
                 partitionCopy);
       } else {
@@ -336,6 +339,21 @@ public final class RollingWriter {
       }
 
       largest.flushRowGroup();
+    }
+  }
+
+  private ColumnarParquetWriter.Resources resources() {
+    if (resources == null) {
+      resources = new ColumnarParquetWriter.Resources(properties);
+    }
+
+    return resources;
+  }
+
+  private void releaseResources() {
+    if (resources != null) {
+      resources.close();
+      resources = null;
     }
   }
 
@@ -398,11 +416,15 @@ public final class RollingWriter {
 
   /** Closes every open file and returns all data files written. */
   public List<DataFile> complete() {
-    for (OpenFile file : open.values()) {
-      close(file);
+    try {
+      for (OpenFile file : open.values()) {
+        close(file);
+      }
+    } finally {
+      open.clear();
+      releaseResources();
     }
 
-    open.clear();
     return List.copyOf(completed);
   }
 
@@ -411,6 +433,7 @@ public final class RollingWriter {
     open.values().forEach(OpenFile::abort);
 
     open.clear();
+    releaseResources();
     written.forEach(location -> deleteQuietly(table, location));
   }
 

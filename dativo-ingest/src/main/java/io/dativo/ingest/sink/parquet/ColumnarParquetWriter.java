@@ -61,7 +61,6 @@ public final class ColumnarParquetWriter implements Closeable {
 
   private final Schema schema;
   private final ColumnBuffer[] columns;
-  private final CodecFactory codecs;
   private final ParquetFileWriter writer;
   private final long rowGroupBytes;
   private long rowGroupRows;
@@ -115,41 +114,59 @@ public final class ColumnarParquetWriter implements Closeable {
   }
 
   /**
-   * Starts a file; {@link #unsupported} must have said yes for this schema and these properties.
+   * What the files a run writes at once share, since one thread writes them all: the codec (with
+   * its output buffer) and the buffer pages are encoded in. Closed after the last file.
    */
-  public ColumnarParquetWriter(
-      OutputFile file, Schema schema, Map<String, String> properties, long rowGroupBytes)
-      throws IOException {
-    this.schema = schema;
-    this.rowGroupBytes = rowGroupBytes;
-    ColumnBuffer.Settings settings =
-        new ColumnBuffer.Settings(
-            // Pages are buffered per column: a cap keeps a huge setting from taking the heap.
-            Math.min(intSetting(properties, "write.parquet.page-row-limit", 20_000), 100_000),
-            intSetting(properties, "write.parquet.page-size-bytes", 1024 * 1024),
-            intSetting(properties, "write.parquet.dict-size-bytes", 2 * 1024 * 1024),
-            !"false".equalsIgnoreCase(properties.get("parquet.enable.dictionary")));
+  public static final class Resources implements AutoCloseable {
+    private final ColumnBuffer.Settings settings;
+    private final CodecFactory codecs;
+    private final BytesInputCompressor compressor;
+    private final PageBytes scratch = new PageBytes(64 * 1024);
 
-    String codec = codec(properties);
-    Configuration conf = new Configuration(false);
-    String level = properties.get("write.parquet.compression-level");
-    if (level != null) {
-      if (codec.equals("zstd")) {
-        conf.set("parquet.compression.codec.zstd.level", level);
-        conf.set("io.compression.codec.zstd.level", level);
-      } else if (codec.equals("gzip")) {
-        conf.set("zlib.compress.level", level);
+    /** For files of a table with these properties ({@link #unsupported} said yes). */
+    public Resources(Map<String, String> properties) {
+      this.settings =
+          new ColumnBuffer.Settings(
+              // Pages are buffered per column: a cap keeps a huge setting from taking the heap.
+              Math.min(intSetting(properties, "write.parquet.page-row-limit", 20_000), 100_000),
+              intSetting(properties, "write.parquet.page-size-bytes", 1024 * 1024),
+              intSetting(properties, "write.parquet.dict-size-bytes", 2 * 1024 * 1024),
+              !"false".equalsIgnoreCase(properties.get("parquet.enable.dictionary")));
+      String codec = codec(properties);
+      Configuration conf = new Configuration(false);
+      String level = properties.get("write.parquet.compression-level");
+      if (level != null) {
+        if (codec.equals("zstd")) {
+          conf.set("parquet.compression.codec.zstd.level", level);
+          conf.set("io.compression.codec.zstd.level", level);
+        } else if (codec.equals("gzip")) {
+          conf.set("zlib.compress.level", level);
+        }
       }
+
+      this.codecs = new CodecFactory(conf, settings.pageSizeBytes());
+      this.compressor =
+          codecs.getCompressor(CompressionCodecName.valueOf(codec.toUpperCase(Locale.ROOT)));
     }
 
-    this.codecs = new CodecFactory(conf, settings.pageSizeBytes());
-    BytesInputCompressor compressor =
-        codecs.getCompressor(CompressionCodecName.valueOf(codec.toUpperCase(Locale.ROOT)));
+    @Override
+    public void close() {
+      codecs.release();
+    }
+  }
+
+  /** Starts a file; {@code resources} are shared with the other files open at the same time. */
+  public ColumnarParquetWriter(
+      OutputFile file, Schema schema, Resources resources, long rowGroupBytes) throws IOException {
+    this.schema = schema;
+    this.rowGroupBytes = rowGroupBytes;
+    ColumnBuffer.Settings settings = resources.settings;
+    BytesInputCompressor compressor = resources.compressor;
+    PageBytes scratch = resources.scratch;
 
     MessageType type = ParquetSchemaUtil.convert(schema, "table");
     List<ColumnDescriptor> descriptors = type.getColumns();
     List<Types.NestedField> fields = schema.columns();
-    PageBytes scratch = new PageBytes(64 * 1024);
     this.columns = new ColumnBuffer[fields.size()];
     for (int i = 0; i < columns.length; i++) {
       columns[i] = column(fields.get(i), descriptors.get(i), settings, compressor, scratch);
@@ -173,7 +190,6 @@ public final class ColumnarParquetWriter implements Closeable {
         closeQuietly(started);
       }
 
-      codecs.release();
       throw e;
     }
 
@@ -302,8 +318,6 @@ public final class ColumnarParquetWriter implements Closeable {
       if (!ended) {
         closeQuietly(writer); // an upload (S3, GCS) must not stay open
       }
-
-      codecs.release();
     }
   }
 
@@ -320,7 +334,6 @@ public final class ColumnarParquetWriter implements Closeable {
     if (!closed) {
       closed = true;
       closeQuietly(writer); // closes the stream; without end() no footer is written
-      codecs.release();
     }
   }
 
