@@ -33,9 +33,10 @@ import org.apache.parquet.schema.MessageType;
  * each row's values go into primitive arrays, and a page is encoded in one pass when it fills. It
  * writes what Iceberg's generic Parquet writer writes — the same Parquet schema with field ids,
  * encodings (plain, dictionary for strings while it pays), page and chunk statistics, column
- * indexes, the table's codec and the {@code iceberg.schema} key — several times faster, because
- * nothing is done value by value through layers of writers. Tables it does not cover (nested or
- * other types, Parquet settings it does not know) use Iceberg's writer: see {@link #unsupported}.
+ * indexes, the table's codec and the {@code iceberg.schema} key — with a fraction of the work,
+ * because nothing is done value by value through layers of writers (docs/performance.md). Tables it
+ * does not cover (nested or other types, Parquet settings it does not know) use Iceberg's writer:
+ * see {@link #unsupported}.
  */
 public final class ColumnarParquetWriter implements Closeable {
   private static final Set<String> SETTINGS =
