@@ -1,7 +1,9 @@
 package io.dativo.ingest.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dativo.ingest.sink.parquet.ColumnarParquetWriter;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -267,6 +269,106 @@ class ColumnarParquetWriterTest {
     long rowGroups = files.stream().mapToLong(f -> f.splitOffsets().size()).sum();
     assertThat(rowGroups).isGreaterThanOrEqualTo(2L * files.size());
     assertThat(files).allSatisfy(f -> assertThat(f.fileSizeInBytes()).isLessThan(2L << 20));
+  }
+
+  @Test
+  void aFailedCloseStillClosesTheStreamAndAFailedRowPoisonsTheFile() throws Exception {
+    // A store that fails once the footer is written (an upload refused at the end).
+    FailingOutput failing = new FailingOutput(dir.resolve("failing.parquet"));
+    try (ColumnarParquetWriter.Resources resources =
+        new ColumnarParquetWriter.Resources(Map.of())) {
+      ColumnarParquetWriter writer = new ColumnarParquetWriter(failing, SCHEMA, resources, 1 << 20);
+      rows(100, 1).forEach(row -> write(writer, row));
+      failing.failFromNow();
+      assertThatThrownBy(writer::close).isInstanceOf(java.io.IOException.class);
+      assertThat(failing.closed).isTrue();
+
+      ColumnarParquetWriter poisoned =
+          new ColumnarParquetWriter(
+              org.apache.iceberg.Files.localOutput(dir.resolve("poisoned.parquet").toFile()),
+              SCHEMA,
+              resources,
+              1 << 20);
+      GenericRecord noId = (GenericRecord) rows(1, 2).get(0).copy();
+      noId.setField("id", null); // a required column: the row fails half-written
+      assertThatThrownBy(() -> poisoned.write(noId)).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> poisoned.write(rows(1, 3).get(0)))
+          .isInstanceOf(IllegalStateException.class);
+      assertThatThrownBy(poisoned::close).isInstanceOf(IllegalStateException.class);
+    }
+  }
+
+  private static void write(ColumnarParquetWriter writer, Record row) {
+    try {
+      writer.write(row);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** A local file whose stream starts failing on demand, and says whether it was closed. */
+  private static final class FailingOutput implements org.apache.iceberg.io.OutputFile {
+    private final org.apache.iceberg.io.OutputFile local;
+    private volatile boolean failing;
+    volatile boolean closed;
+
+    FailingOutput(Path path) {
+      this.local = org.apache.iceberg.Files.localOutput(path.toFile());
+    }
+
+    void failFromNow() {
+      failing = true;
+    }
+
+    @Override
+    public org.apache.iceberg.io.PositionOutputStream create() {
+      return createOrOverwrite();
+    }
+
+    @Override
+    public org.apache.iceberg.io.PositionOutputStream createOrOverwrite() {
+      org.apache.iceberg.io.PositionOutputStream out = local.createOrOverwrite();
+      return new org.apache.iceberg.io.PositionOutputStream() {
+        @Override
+        public long getPos() throws java.io.IOException {
+          return out.getPos();
+        }
+
+        @Override
+        public void write(int b) throws java.io.IOException {
+          check();
+          out.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws java.io.IOException {
+          check();
+          out.write(b, off, len);
+        }
+
+        private void check() throws java.io.IOException {
+          if (failing) {
+            throw new java.io.IOException("the store refused the write");
+          }
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+          closed = true;
+          out.close();
+        }
+      };
+    }
+
+    @Override
+    public String location() {
+      return local.location();
+    }
+
+    @Override
+    public org.apache.iceberg.io.InputFile toInputFile() {
+      return local.toInputFile();
+    }
   }
 
   @Test

@@ -62,6 +62,7 @@ public final class ColumnarParquetWriter implements Closeable {
 
   private final Schema schema;
   private final ColumnBuffer[] columns;
+  private final ParquetOutput output;
   private final ParquetFileWriter writer;
   private final long rowGroupBytes;
   private long rowGroupRows;
@@ -173,11 +174,12 @@ public final class ColumnarParquetWriter implements Closeable {
       columns[i] = column(fields.get(i), descriptors.get(i), settings, compressor, scratch);
     }
 
+    this.output = new ParquetOutput(file);
     ParquetFileWriter started = null;
     try {
       started =
           new ParquetFileWriter(
-              new ParquetOutput(file),
+              output,
               type,
               ParquetFileWriter.Mode.OVERWRITE,
               rowGroupBytes,
@@ -188,9 +190,14 @@ public final class ColumnarParquetWriter implements Closeable {
       started.start();
     } catch (IOException | RuntimeException e) {
       if (started != null) {
-        closeQuietly(started);
+        try {
+          started.close();
+        } catch (IOException | RuntimeException suppressed) {
+          e.addSuppressed(suppressed);
+        }
       }
 
+      output.closeStream();
       throw e;
     }
 
@@ -317,16 +324,18 @@ public final class ColumnarParquetWriter implements Closeable {
       ended = true;
     } finally {
       if (!ended) {
-        closeQuietly(writer); // an upload (S3, GCS) must not stay open
+        closeQuietly(); // an upload (S3, GCS) must not stay open
       }
     }
   }
 
-  private static void closeQuietly(ParquetFileWriter writer) {
+  private void closeQuietly() {
     try {
       writer.close();
     } catch (IOException | RuntimeException e) {
       // the caller deletes the file
+    } finally {
+      output.closeStream();
     }
   }
 
@@ -334,7 +343,7 @@ public final class ColumnarParquetWriter implements Closeable {
   public void abort() {
     if (!closed) {
       closed = true;
-      closeQuietly(writer); // closes the stream; without end() no footer is written
+      closeQuietly(); // closes the stream; without end() no footer is written
     }
   }
 

@@ -7,6 +7,7 @@ import org.apache.parquet.io.PositionOutputStream;
 /** An Iceberg output file (local, S3, GCS: whatever the table's FileIO is) as Parquet's. */
 final class ParquetOutput implements OutputFile {
   private final org.apache.iceberg.io.OutputFile file;
+  private org.apache.iceberg.io.PositionOutputStream opened;
 
   ParquetOutput(org.apache.iceberg.io.OutputFile file) {
     this.file = file;
@@ -14,12 +15,28 @@ final class ParquetOutput implements OutputFile {
 
   @Override
   public PositionOutputStream create(long blockSizeHint) {
-    return wrap(file.create());
+    opened = file.create();
+    return wrap(opened);
   }
 
   @Override
   public PositionOutputStream createOrOverwrite(long blockSizeHint) {
-    return wrap(file.createOrOverwrite());
+    opened = file.createOrOverwrite();
+    return wrap(opened);
+  }
+
+  /**
+   * Closes the stream whatever state Parquet's writer is in: after a failed write it marks itself
+   * aborted and no longer closes it, which would leave an upload (S3, GCS) open.
+   */
+  void closeStream() {
+    if (opened != null) {
+      try {
+        opened.close();
+      } catch (IOException | RuntimeException e) {
+        // the file is deleted by the caller
+      }
+    }
   }
 
   @Override
