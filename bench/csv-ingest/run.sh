@@ -19,7 +19,7 @@ fi
 (cd "$ROOT" && mvn -B -q -DskipTests -Dspotless.check.skip=true package)
 # Dativo runs as users run it: the ./dativo launcher (its class data sharing archive made here, before
 # anything is timed), with the heap capped at 256 MB.
-"$ROOT/dativo" --version > /dev/null
+DATIVO_CDS=sync "$ROOT/dativo" --version > /dev/null
 export DATIVO_JAVA_OPTS="-Xmx256m"
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1), duckdb $("$WORK/venv/bin/python" -c 'import duckdb; print(duckdb.__version__)')"
