@@ -187,15 +187,7 @@ class ColumnarParquetWriterTest {
                 SMALL,
                 dir.resolve("partitioned").toString());
     List<Record> rows = rows(3_000, 11);
-    RollingWriter writer =
-        new RollingWriter(
-            table,
-            SCHEMA,
-            table.spec(),
-            1L << 30,
-            "run",
-            table.properties(),
-            RollingWriter.ParquetWriter.AUTO);
+    RollingWriter writer = writer(table, "run", RollingWriter.ParquetWriter.AUTO);
     // Runs of equal partition values (the shortcut) broken by rows of other partitions.
     java.util.Set<List<Object>> partitions = new java.util.HashSet<>();
     for (int i = 0; i < rows.size(); i++) {
@@ -246,15 +238,7 @@ class ColumnarParquetWriterTest {
                 PartitionSpec.builderFor(SCHEMA).identity("status").build(),
                 Map.of("write.parquet.row-group-size-bytes", Long.toString(2L << 20)),
                 dir.resolve("shared").toString());
-    RollingWriter writer =
-        new RollingWriter(
-            table,
-            SCHEMA,
-            table.spec(),
-            1L << 30,
-            "run",
-            table.properties(),
-            RollingWriter.ParquetWriter.AUTO);
+    RollingWriter writer = writer(table, "run", RollingWriter.ParquetWriter.AUTO);
     List<Record> rows = rows(120_000, 5);
     rows.forEach(writer::write);
     List<DataFile> files = writer.complete();
@@ -406,9 +390,7 @@ class ColumnarParquetWriterTest {
         new HadoopTables(new Configuration())
             .create(
                 SCHEMA, PartitionSpec.unpartitioned(), properties, dir.resolve(name).toString());
-    RollingWriter writer =
-        new RollingWriter(
-            table, SCHEMA, table.spec(), 1L << 30, "run-" + name, table.properties(), choice);
+    RollingWriter writer = writer(table, "run-" + name, choice);
     assertThat(writer.parquetWriter())
         .isEqualTo(choice == RollingWriter.ParquetWriter.AUTO ? "columnar" : "iceberg");
     rows.forEach(writer::write);
@@ -416,6 +398,13 @@ class ColumnarParquetWriterTest {
     writer.complete().forEach(append::appendFile);
     append.commit();
     return table;
+  }
+
+  /** A writer for {@code table} whose files never roll (1 GB). */
+  private static RollingWriter writer(
+      Table table, String runId, RollingWriter.ParquetWriter choice) {
+    return new RollingWriter(
+        table, SCHEMA, table.spec(), 1L << 30, runId, table.properties(), choice);
   }
 
   private static List<Record> read(Table table) throws Exception {
