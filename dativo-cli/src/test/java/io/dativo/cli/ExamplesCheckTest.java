@@ -31,7 +31,7 @@ class ExamplesCheckTest {
       assertThat(run.err())
           .isEqualTo(
               "warning: dativo run cannot open a bigquery catalog in this version (available:"
-                  + " local, hadoop, jdbc, rest, glue); --local-warehouse DIR runs the job into a"
+                  + " local, hadoop, jdbc, rest, glue, nessie); --local-warehouse DIR runs the job into a"
                   + " local catalog\n");
     } else {
       assertThat(run.err()).isEmpty();

@@ -46,6 +46,7 @@ final class IngestFixture {
 
   final Path dir;
   int runs;
+  String tableName = "orders";
 
   IngestFixture(Path dir) {
     this.dir = dir;
@@ -144,7 +145,7 @@ final class IngestFixture {
   }
 
   Table table() {
-    return catalog().loadTable(TableIdentifier.of("acme", "sales", "orders"));
+    return catalog().loadTable(TableIdentifier.of("acme", "sales", tableName));
   }
 
   List<Record> rows() {

@@ -23,10 +23,11 @@ import org.apache.iceberg.rest.RESTCatalog;
  */
 public final class CatalogFactory {
   /** The catalog types this version opens. */
-  public static final List<String> TYPES = List.of("local", "hadoop", "jdbc", "rest", "glue");
+  public static final List<String> TYPES =
+      List.of("local", "hadoop", "jdbc", "rest", "glue", "nessie");
 
   /** Known catalog types that this version cannot open yet. */
-  public static final List<String> NOT_YET = List.of("nessie", "bigquery");
+  public static final List<String> NOT_YET = List.of("bigquery");
 
   public static final String LOCAL_CATALOG_FILE = "catalog.db";
 
@@ -99,11 +100,12 @@ public final class CatalogFactory {
       case "hadoop" -> hadoop(spec);
       case "jdbc" -> jdbc(spec, env);
       case "rest" -> rest(spec, env);
-      case "nessie", "bigquery" ->
+      case "nessie" -> NessieCatalogs.open(spec, storageProperties(spec, env));
+      case "bigquery" ->
           throw new IngestException(
               IngestException.Kind.NOT_AVAILABLE,
               "Cannot open a " + spec.type() + " catalog: it is not available in this version yet",
-              "use target.catalog.type local, hadoop, jdbc, rest or glue");
+              "use target.catalog.type local, hadoop, jdbc, rest, glue or nessie");
       default ->
           throw new IngestException(
               IngestException.Kind.CONFIG,
@@ -159,13 +161,7 @@ public final class CatalogFactory {
     properties.put("jdbc.schema-version", "V1");
     spec.setting("user").ifPresent(u -> properties.put("jdbc.user", u));
     spec.setting("password").ifPresent(p -> properties.put("jdbc.password", p));
-    if (spec.warehouse().startsWith("s3://")) {
-      properties.putAll(awsProperties(env, spec));
-    } else if (spec.warehouse().startsWith("gs://")) {
-      properties.putAll(gcsProperties(env, spec));
-    } else {
-      createDirectories(Path.of(spec.warehouse()));
-    }
+    properties.putAll(storageProperties(spec, env));
     JdbcCatalog catalog = new JdbcCatalog();
     catalog.setConf(new Configuration());
     catalog.initialize(spec.setting("name").orElse("dativo"), properties);
@@ -175,10 +171,8 @@ public final class CatalogFactory {
   private static Catalog rest(CatalogSpec spec, Map<String, String> env) {
     Map<String, String> properties = new HashMap<>();
     // Storage settings for the warehouse; a server that vends its own FileIO config overrides them.
-    if (spec.warehouse().startsWith("s3://")) {
-      properties.putAll(awsProperties(env, spec));
-    } else if (spec.warehouse().startsWith("gs://")) {
-      properties.putAll(gcsProperties(env, spec));
+    if (spec.warehouse().contains("://")) {
+      properties.putAll(storageProperties(spec, env));
     }
 
     properties.put(
@@ -212,6 +206,21 @@ public final class CatalogFactory {
     catalog.setConf(new Configuration());
     catalog.initialize(spec.setting("name").orElse("glue"), properties);
     return catalog;
+  }
+
+  /**
+   * The FileIO settings for the warehouse: S3 or GCS from the environment; a local warehouse
+   * directory is created.
+   */
+  static Map<String, String> storageProperties(CatalogSpec spec, Map<String, String> env) {
+    if (spec.warehouse().startsWith("s3://")) {
+      return awsProperties(env, spec);
+    } else if (spec.warehouse().startsWith("gs://")) {
+      return gcsProperties(env, spec);
+    }
+
+    createDirectories(Path.of(spec.warehouse().replaceFirst("^file://", "")));
+    return Map.of();
   }
 
   /** S3FileIO on the JDK HTTP client, with the environment's region, credentials and endpoint. */
@@ -272,7 +281,7 @@ public final class CatalogFactory {
         .or(() -> Optional.ofNullable(env.get("AWS_ENDPOINT_URL")));
   }
 
-  private static IngestException missing(CatalogSpec spec, String key, String example) {
+  static IngestException missing(CatalogSpec spec, String key, String example) {
     return new IngestException(
         IngestException.Kind.CONFIG,
         "Cannot open the " + spec.type() + " catalog: target.catalog." + key + " is missing",

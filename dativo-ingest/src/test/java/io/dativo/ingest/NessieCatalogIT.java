@@ -1,0 +1,144 @@
+package io.dativo.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.LongStream;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.Table;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * CSV into Iceberg through a real Nessie server: each run is one Nessie commit on the job's branch,
+ * carrying the data and the tags; other branches do not see it.
+ */
+class NessieCatalogIT {
+  static NessieServer nessie;
+
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void start() {
+    nessie = NessieServer.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (nessie != null) {
+      nessie.close();
+    }
+  }
+
+  @Test
+  void aRunIsOneNessieCommitWithTheRowsAndTheTags() throws Exception {
+    IngestFixture fixture = nessieJob("main", "");
+    fixture.csv("a.csv", rows(1, 100));
+    String before = nessie.get("/trees/main/history");
+
+    RunResult first = fixture.run();
+    RunResult again = fixture.run();
+
+    assertThat(first.rowsWritten()).isEqualTo(100);
+    assertThat(again.rowsWritten()).isZero(); // the file is already committed
+    Table table = fixture.table();
+    assertThat(table.properties())
+        .containsEntry("governance.owner", "sales@acme.com")
+        .containsEntry("finops.cost_center", "SALES-1")
+        .containsKey("dativo.managed-keys");
+    Snapshot snapshot = table.currentSnapshot();
+    assertThat(snapshot.snapshotId()).isEqualTo(first.snapshotId().orElseThrow());
+    assertThat(snapshot.summary()).containsKey("dativo.run-id");
+    IngestFixture.assertRowCount(fixture, 100);
+    // the table is content on Nessie's branch, and the run added commits to its history
+    assertThat(nessie.get("/trees/main/entries")).contains("orders");
+    assertThat(nessie.get("/trees/main/history")).isNotEqualTo(before);
+  }
+
+  @Test
+  void aBranchKeepsItsTablesFromOtherBranches() throws Exception {
+    nessie.createBranch("etl_dev");
+    IngestFixture fixture = nessieJob("etl_dev", "_branch");
+    fixture.csv("a.csv", rows(1, 10));
+
+    fixture.run();
+
+    assertThat(nessie.get("/trees/etl_dev/entries")).contains("orders_branch");
+    assertThat(nessie.get("/trees/main/entries")).doesNotContain("orders_branch");
+    IngestFixture.assertRowCount(fixture, 10);
+  }
+
+  @Test
+  void aBranchThatDoesNotExistIsTheUsersToFix() {
+    IngestFixture fixture = nessieJob("no_such_branch", "");
+    fixture.csv("a.csv", rows(1, 1));
+
+    assertThatThrownBy(fixture::run)
+        .isInstanceOfSatisfying(
+            IngestException.class, e -> assertThat(e.kind()).isEqualTo(IngestException.Kind.CONFIG))
+        .hasMessageContaining("branch no_such_branch not found");
+  }
+
+  @Test
+  void twoConcurrentRunsOnOneBranchLoseNothing() throws Exception {
+    IngestFixture seed = nessieJob("main", "_concurrent");
+    seed.csv("seed.csv", rows(0, 0));
+    seed.run();
+    List<IngestFixture> jobs =
+        List.of(nessieJob("main", "_concurrent", "a"), nessieJob("main", "_concurrent", "b"));
+    jobs.get(0).csv("a.csv", rows(1, 300));
+    jobs.get(1).csv("b.csv", rows(301, 600));
+
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<RunResult>> runs = jobs.stream().map(j -> pool.submit(() -> j.run())).toList();
+      for (Future<RunResult> run : runs) {
+        assertThat(run.get().rowsWritten()).isEqualTo(300);
+      }
+    } finally {
+      pool.shutdown();
+    }
+
+    IngestFixture.assertRowCount(seed, 601);
+  }
+
+  private static String[] rows(long from, long to) {
+    return LongStream.rangeClosed(from, to).mapToObj(IngestFixture::row).toArray(String[]::new);
+  }
+
+  private IngestFixture nessieJob(String branch, String tableSuffix) {
+    return nessieJob(branch, tableSuffix, "");
+  }
+
+  /** A job into table {@code orders<suffix>} on the branch; {@code sub} separates job folders. */
+  private IngestFixture nessieJob(String branch, String tableSuffix, String sub) {
+    IngestFixture fixture = new IngestFixture(dir.resolve("job" + tableSuffix + sub));
+    fixture.write(
+        "asset.yaml", IngestFixture.ASSET.replace("name: orders", "name: orders" + tableSuffix));
+    fixture.write(
+        "job.yaml",
+        """
+        tenant_id: acme
+        environment: dev
+        source_connector: csv
+        target_connector: iceberg
+        asset: orders%s
+        asset_path: asset.yaml
+        source:
+          files: ["data/*.csv"]
+        target:
+          warehouse: %s
+          catalog: {type: nessie, uri: "%s", branch: %s}
+        """
+            .formatted(tableSuffix, dir.resolve("warehouse"), nessie.uri(), branch));
+    fixture.tableName = "orders" + tableSuffix;
+    return fixture;
+  }
+}
