@@ -254,8 +254,12 @@ public final class Pipeline {
         createNamespace(namespaces, id.namespace());
       }
 
-      return catalog.newCreateTableTransaction(
-          id, assetSchema, spec, Map.of("format-version", "2"));
+      // The tags go into the create request itself: a REST catalog (Nessie's, for one) refuses a
+      // commit carrying two property updates, and the create already carries one.
+      Map<String, String> properties =
+          TableProperties.plan(Map.of(), request.tableProperties())
+              .applyTo(Map.of("format-version", "2"));
+      return catalog.newCreateTableTransaction(id, assetSchema, spec, properties);
     }
 
     private static void createNamespace(SupportsNamespaces namespaces, Namespace namespace) {

@@ -47,6 +47,7 @@ final class IngestFixture {
   final Path dir;
   int runs;
   String tableName = "orders";
+  Map<String, String> env = Map.of();
 
   IngestFixture(Path dir) {
     this.dir = dir;
@@ -103,6 +104,14 @@ final class IngestFixture {
     }
   }
 
+  String read(String name) {
+    try {
+      return Files.readString(dir.resolve(name));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   LoadedJob load() {
     return new JobLoader(Map.of())
         .load(dir.resolve("job.yaml"), JobLoader.AssetRequirement.REQUIRED);
@@ -136,12 +145,12 @@ final class IngestFixture {
             false,
             RunRequest.DEFAULT_TARGET_FILE_BYTES,
             RunRequest.ProgressListener.NONE,
-            Map.of());
+            env);
     return Pipeline.run(request);
   }
 
   Catalog catalog() {
-    return CatalogFactory.open(CatalogFactory.spec(load().job().target(), dir));
+    return CatalogFactory.open(CatalogFactory.spec(load().job().target(), dir), env);
   }
 
   Table table() {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -33,6 +34,11 @@ final class NessieServer implements AutoCloseable {
   }
 
   static NessieServer start() {
+    return start(Map.of());
+  }
+
+  /** With extra server settings ({@code nessie.catalog.*} for its Iceberg REST catalog). */
+  static NessieServer start(Map<String, String> settings) {
     Optional<Path> jar =
         Optional.ofNullable(System.getProperty("dativo.nessie.jar"))
             .map(Path::of)
@@ -58,6 +64,7 @@ final class NessieServer implements AutoCloseable {
       command.add("-Dquarkus.management.port=" + LocalTools.freePort());
       command.add("-Dnessie.version.store.type=IN_MEMORY");
       command.add("-Dquarkus.otel.sdk.disabled=true");
+      settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
       command.add("-jar");
       command.add(jar.get().toString());
       Process process =
@@ -77,6 +84,11 @@ final class NessieServer implements AutoCloseable {
   /** The server's address as users give it: Nessie's REST API, version 2. */
   String uri() {
     return "http://127.0.0.1:" + port + "/api/v2";
+  }
+
+  /** Nessie's Iceberg REST catalog endpoint. */
+  String icebergRestUri() {
+    return "http://127.0.0.1:" + port + "/iceberg";
   }
 
   /** Nessie's own REST API: creates {@code branch} from the head of {@code main}. */
