@@ -187,6 +187,7 @@ final class RunCommand implements Callable<Integer> {
       fields.put("job", loaded.job().file().getFileName().toString());
       fields.put("run_id", result.runId());
       fields.put("table", result.table());
+      fields.put("branch", result.branch());
       fields.put("rows_read", result.rowsRead());
       fields.put("rows_written", result.rowsWritten());
       fields.put("rows_rejected", result.rowsRejected());

@@ -29,6 +29,8 @@ import java.util.concurrent.CompletionException;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.SnapshotRef;
 import org.apache.iceberg.SnapshotUpdate;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.Transaction;
@@ -38,6 +40,7 @@ import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.SupportsNamespaces;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.data.GenericRecord;
+import org.apache.iceberg.exceptions.CommitStateUnknownException;
 import org.apache.iceberg.expressions.Expressions;
 import org.apache.iceberg.types.Types;
 
@@ -75,7 +78,8 @@ public final class Pipeline {
       Catalog catalog = CatalogFactory.open(catalogSpec, request.env());
       try {
         TableIdentifier id = tableId(job, asset);
-        return new Run(request, catalog, id, assetSchema, spec, source, units, start).execute();
+        return new Run(request, catalog, id, branch(job), assetSchema, spec, source, units, start)
+            .execute();
       } finally {
         closeQuietly(catalog);
       }
@@ -126,11 +130,33 @@ public final class Pipeline {
     return TableIdentifier.of(Namespace.of(levels.toArray(String[]::new)), table);
   }
 
+  /**
+   * {@code target.branch}: the Iceberg branch the run commits to (write-audit-publish), {@code
+   * main} when unset. A branch that does not exist yet is created at main's head in the run's
+   * commit.
+   */
+  public static String branch(JobConfig job) {
+    Object branch = job.target().get("branch");
+    if (branch == null) {
+      return SnapshotRef.MAIN_BRANCH;
+    }
+
+    if (!(branch instanceof String name) || name.isBlank()) {
+      throw new IngestException(
+          IngestException.Kind.CONFIG,
+          "target.branch in " + job.file() + ": expected a branch name, found '" + branch + "'",
+          "for example branch: audit (or remove it to write to main)");
+    }
+
+    return name.strip();
+  }
+
   /** The state of one run. */
   private static final class Run {
     private final RunRequest request;
     private final Catalog catalog;
     private final TableIdentifier id;
+    private final String branch;
     private final Schema assetSchema;
     private final PartitionSpec spec;
     private final Source source;
@@ -144,11 +170,13 @@ public final class Pipeline {
     private long sourceBytes;
     private Rejects rejects;
     private String parquetWriter;
+    private boolean snapshotCommitted;
 
     Run(
         RunRequest request,
         Catalog catalog,
         TableIdentifier id,
+        String branch,
         Schema assetSchema,
         PartitionSpec spec,
         Source source,
@@ -157,6 +185,7 @@ public final class Pipeline {
       this.request = request;
       this.catalog = catalog;
       this.id = id;
+      this.branch = branch;
       this.assetSchema = assetSchema;
       this.spec = spec;
       this.source = source;
@@ -167,10 +196,22 @@ public final class Pipeline {
     }
 
     RunResult execute() {
+      if (!branch.equals(SnapshotRef.MAIN_BRANCH)
+          && !CatalogFactory.keepsIcebergBranches(catalog)) {
+        throw new IngestException(
+            IngestException.Kind.CONFIG,
+            "Cannot write to Iceberg branch '"
+                + branch
+                + "' (target.branch): a Nessie catalog does not keep Iceberg branches",
+            "remove target.branch and use a Nessie branch instead: target.catalog.type nessie with"
+                + " target.catalog.branch: "
+                + branch);
+      }
+
       boolean exists = catalog.tableExists(id);
       Set<String> committed =
           exists && !request.fullRefresh()
-              ? CommittedSources.fingerprints(catalog.loadTable(id))
+              ? CommittedSources.fingerprints(catalog.loadTable(id), branch)
               : Set.of();
       List<SourceUnit> units = await(this.units);
       List<SourceUnit> toRead = new ArrayList<>();
@@ -238,7 +279,11 @@ public final class Pipeline {
             skipped);
       } catch (RuntimeException e) {
         async.abort();
-        writer.abort();
+        // Files a snapshot may reference stay: after the commit, or when its outcome is unknown.
+        if (!snapshotCommitted && !(e instanceof CommitStateUnknownException)) {
+          writer.abort();
+        }
+
         throw e;
       } finally {
         if (rejects != null) {
@@ -318,7 +363,7 @@ public final class Pipeline {
               .flatMap(
                   f ->
                       catalog.tableExists(id) && !request.fullRefresh()
-                          ? CommittedSources.cursor(catalog.loadTable(id), unit.id())
+                          ? CommittedSources.cursor(catalog.loadTable(id), branch, unit.id())
                           : Optional.empty());
       int[] positions = new int[names.size()];
       Types.NestedField[] fields = new Types.NestedField[names.size()];
@@ -399,6 +444,14 @@ public final class Pipeline {
         Map<String, String> cursors,
         boolean exists) {
       updateProperties(txn);
+      Snapshot head = txn.table().currentSnapshot();
+      if (!branch.equals(SnapshotRef.MAIN_BRANCH)
+          && !txn.table().refs().containsKey(branch)
+          && head != null) {
+        // a new branch starts from main's data, as the committed-sources check assumed
+        txn.manageSnapshots().createBranch(branch, head.snapshotId()).commit();
+      }
+
       boolean replace = request.fullRefresh() || source.replacesTable();
       SnapshotUpdate<?> update;
       if (replace && exists) {
@@ -424,10 +477,27 @@ public final class Pipeline {
       }
 
       cursors.forEach(update::set);
+      if (!branch.equals(SnapshotRef.MAIN_BRANCH)) {
+        update.toBranch(branch);
+      }
+
       update.commit();
       txn.commitTransaction();
+      snapshotCommitted = true;
       propagateToCatalog();
-      return catalog.loadTable(id).currentSnapshot().snapshotId();
+      Snapshot landed = catalog.loadTable(id).snapshot(branch);
+      if (landed == null) {
+        throw new IngestException(
+            IngestException.Kind.EXTERNAL,
+            "The catalog accepted the commit to "
+                + id
+                + " but kept no branch '"
+                + branch
+                + "': it does not keep Iceberg branches, and the data may be on another branch",
+            "check the table's snapshots before re-running; write without target.branch there");
+      }
+
+      return landed.snapshotId();
     }
 
     private void updateProperties(Transaction txn) {
@@ -463,8 +533,13 @@ public final class Pipeline {
           propagateToCatalog();
         }
 
+        Table current = catalog.loadTable(id);
         snapshot =
-            Optional.ofNullable(catalog.loadTable(id).currentSnapshot()).map(s -> s.snapshotId());
+            Optional.ofNullable(
+                    current.refs().containsKey(branch)
+                        ? current.snapshot(branch)
+                        : current.currentSnapshot())
+                .map(s -> s.snapshotId());
       }
 
       return result(snapshot, 0, 0, List.of(), skipped);
@@ -474,6 +549,7 @@ public final class Pipeline {
         Optional<Long> snapshot, int files, long bytes, List<String> read, List<String> skipped) {
       return new RunResult(
           id.toString(),
+          branch,
           request.runId(),
           snapshot,
           rowsRead,

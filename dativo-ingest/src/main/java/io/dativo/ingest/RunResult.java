@@ -11,6 +11,7 @@ import java.util.Optional;
  */
 public record RunResult(
     String table,
+    String branch,
     String runId,
     Optional<Long> snapshotId,
     long rowsRead,

@@ -256,4 +256,63 @@ class CsvToIcebergTest {
 
     IngestFixture.assertRowCount(fixture, 1001);
   }
+
+  @Test
+  void aRunOnABranchLeavesMainAsItWasUntilPublished() {
+    IngestFixture fixture = new IngestFixture(dir);
+    fixture.csv("a.csv", IngestFixture.row(1), IngestFixture.row(2));
+    fixture.run();
+    long mainBefore = fixture.table().currentSnapshot().snapshotId();
+    String onMain = fixture.read("job.yaml");
+    fixture.write("job.yaml", onMain.replace("target:\n", "target:\n  branch: audit\n"));
+    fixture.csv("b.csv", IngestFixture.row(3), IngestFixture.row(4), IngestFixture.row(5));
+
+    RunResult audit = fixture.run();
+    RunResult auditAgain = fixture.run();
+
+    Table table = fixture.table();
+    assertThat(audit.branch()).isEqualTo("audit");
+    assertThat(audit.rowsWritten()).isEqualTo(3); // a.csv is on main, which the branch starts from
+    assertThat(auditAgain.rowsRead()).isZero();
+    assertThat(audit.snapshotId()).contains(table.snapshot("audit").snapshotId());
+    assertThat(table.currentSnapshot().snapshotId()).isEqualTo(mainBefore);
+    assertThat(fixture.rows()).hasSize(2);
+    assertThat(fixture.rows(table.snapshot("audit").snapshotId())).hasSize(5);
+    assertThat(table.snapshot("audit").summary()).containsEntry("dativo.run-id", audit.runId());
+
+    // main never committed b.csv: a run on main reads it
+    fixture.write("job.yaml", onMain);
+    RunResult main = fixture.run();
+    assertThat(main.branch()).isEqualTo("main");
+    assertThat(main.unitsRead()).hasSize(1).allSatisfy(u -> assertThat(u).endsWith("b.csv"));
+  }
+
+  @Test
+  void aNewTableWrittenToABranchHasNothingOnMain() {
+    IngestFixture fixture = new IngestFixture(dir);
+    fixture.write(
+        "job.yaml", fixture.read("job.yaml").replace("target:\n", "target:\n  branch: staging\n"));
+    fixture.csv("a.csv", IngestFixture.row(1));
+
+    RunResult result = fixture.run();
+
+    Table table = fixture.table();
+    assertThat(table.currentSnapshot()).isNull();
+    assertThat(fixture.rows(table.snapshot("staging").snapshotId())).hasSize(1);
+    assertThat(result.snapshotId()).contains(table.snapshot("staging").snapshotId());
+  }
+
+  @Test
+  void aBranchThatIsNotANameIsAConfigError() {
+    IngestFixture fixture = new IngestFixture(dir);
+    fixture.write(
+        "job.yaml", fixture.read("job.yaml").replace("target:\n", "target:\n  branch: [a, b]\n"));
+    fixture.csv("a.csv", IngestFixture.row(1));
+
+    assertThatThrownBy(fixture::run)
+        .isInstanceOfSatisfying(
+            IngestException.class, e -> assertThat(e.kind()).isEqualTo(IngestException.Kind.CONFIG))
+        .hasMessageContaining("target.branch")
+        .hasMessageContaining("expected a branch name");
+  }
 }

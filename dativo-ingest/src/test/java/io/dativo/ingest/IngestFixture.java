@@ -158,7 +158,14 @@ final class IngestFixture {
   }
 
   List<Record> rows() {
-    try (CloseableIterable<Record> records = IcebergGenerics.read(table()).build()) {
+    Table table = table();
+    return table.currentSnapshot() == null ? List.of() : rows(table.currentSnapshot().snapshotId());
+  }
+
+  /** The rows of one snapshot (a branch's head, say). */
+  List<Record> rows(long snapshotId) {
+    try (CloseableIterable<Record> records =
+        IcebergGenerics.read(table()).useSnapshot(snapshotId).build()) {
       List<Record> rows = new ArrayList<>();
       records.forEach(r -> rows.add(r.copy()));
       return rows;

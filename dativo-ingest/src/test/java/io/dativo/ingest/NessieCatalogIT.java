@@ -87,6 +87,24 @@ class NessieCatalogIT {
   }
 
   @Test
+  void anIcebergBranchIsRefusedInFavourOfANessieBranch() throws Exception {
+    IngestFixture fixture = nessieJob("main", "_wap");
+    fixture.write(
+        "job.yaml", fixture.read("job.yaml").replace("target:\n", "target:\n  branch: audit\n"));
+    fixture.csv("a.csv", rows(1, 3));
+
+    assertThatThrownBy(fixture::run)
+        .isInstanceOfSatisfying(
+            IngestException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(IngestException.Kind.CONFIG);
+              assertThat(e.hint()).hasValueSatisfying(h -> assertThat(h).contains("branch: audit"));
+            })
+        .hasMessageContaining("does not keep Iceberg branches");
+    assertThat(nessie.get("/trees/main/entries")).doesNotContain("orders_wap");
+  }
+
+  @Test
   void twoConcurrentRunsOnOneBranchLoseNothing() throws Exception {
     IngestFixture seed = nessieJob("main", "_concurrent");
     seed.csv("seed.csv", rows(0, 0));

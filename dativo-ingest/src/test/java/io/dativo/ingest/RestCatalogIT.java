@@ -1,6 +1,7 @@
 package io.dativo.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dativo.core.testing.MotoServer;
 import java.net.URI;
@@ -108,6 +109,29 @@ class RestCatalogIT {
         .containsEntry("infrastructure.cost_center", "DATA-002")
         .containsEntry("owner.team.pager", "on-call-7");
     IngestFixture.assertRowCount(fixture, 10);
+  }
+
+  @Test
+  void anIcebergBranchIsRefusedOnNessiesRestCatalogBeforeAnythingIsWritten() {
+    IngestFixture fixture = restJob("DATA-001");
+    fixture.tableName = "orders_wap";
+    fixture.write("asset.yaml", IngestFixture.ASSET.replace("name: orders", "name: orders_wap"));
+    String onMain = fixture.read("job.yaml").replace("asset: orders", "asset: orders_wap");
+    fixture.write("job.yaml", onMain);
+    fixture.csv("a.csv", rows(1, 4));
+    fixture.run();
+    long mainBefore = fixture.table().currentSnapshot().snapshotId();
+    // Nessie's server applies a branch's snapshot to main: the run must not get that far
+    fixture.write("job.yaml", onMain.replace("target:\n", "target:\n  branch: audit\n"));
+    fixture.csv("b.csv", rows(5, 7));
+
+    assertThatThrownBy(fixture::run)
+        .isInstanceOfSatisfying(
+            IngestException.class, e -> assertThat(e.kind()).isEqualTo(IngestException.Kind.CONFIG))
+        .hasMessageContaining("does not keep Iceberg branches");
+
+    assertThat(fixture.table().currentSnapshot().snapshotId()).isEqualTo(mainBefore);
+    IngestFixture.assertRowCount(fixture, 4);
   }
 
   private static String[] rows(long from, long to) {

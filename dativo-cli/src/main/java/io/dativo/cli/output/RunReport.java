@@ -13,6 +13,7 @@ public record RunReport(Path workingDir, RunResult result) {
     text.append(style.green(result.dryRun() ? "dry run:" : "done:"))
         .append(' ')
         .append(result.table())
+        .append(result.branch().equals("main") ? "" : " @ branch " + result.branch())
         .append("  (run ")
         .append(result.runId())
         .append(")\n");
@@ -72,6 +73,7 @@ public record RunReport(Path workingDir, RunResult result) {
   public String toJson() {
     ObjectNode root = Json.MAPPER.createObjectNode();
     root.put("table", result.table());
+    root.put("branch", result.branch());
     root.put("run_id", result.runId());
     root.put("dry_run", result.dryRun());
     result

@@ -67,6 +67,20 @@ public final class CatalogFactory {
     return new CatalogSpec(type.toLowerCase(Locale.ROOT), settings, warehouse);
   }
 
+  /**
+   * Whether the catalog keeps Iceberg branches ({@code target.branch}). Nessie keeps one snapshot
+   * history per Nessie branch and drops Iceberg's other refs (its REST server applies a branch's
+   * snapshot to main): branching there is Nessie's, {@code target.catalog.branch}.
+   */
+  public static boolean keepsIcebergBranches(Catalog catalog) {
+    if (catalog instanceof org.apache.iceberg.nessie.NessieCatalog) {
+      return false;
+    }
+
+    return !(catalog instanceof RESTCatalog rest
+        && "true".equals(rest.properties().get("nessie.is-nessie-catalog")));
+  }
+
   /** Opens the catalog without an environment (local paths only; AWS settings from the JVM). */
   public static Catalog open(CatalogSpec spec) {
     return open(spec, Map.of());

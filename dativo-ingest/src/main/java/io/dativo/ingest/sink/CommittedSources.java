@@ -23,10 +23,10 @@ public final class CommittedSources {
 
   private CommittedSources() {}
 
-  /** Every fingerprint committed since the last full refresh. */
-  public static Set<String> fingerprints(Table table) {
+  /** Every fingerprint committed to {@code branch} since its last full refresh. */
+  public static Set<String> fingerprints(Table table, String branch) {
     Set<String> fingerprints = new HashSet<>();
-    for (Snapshot snapshot : ancestors(table)) {
+    for (Snapshot snapshot : ancestors(table, branch)) {
       String files = snapshot.summary().get(SOURCE_FILES);
       if (files != null) {
         fingerprints.addAll(parse(files));
@@ -40,9 +40,9 @@ public final class CommittedSources {
     return fingerprints;
   }
 
-  /** The newest committed cursor of {@code unit}. */
-  public static Optional<String> cursor(Table table, String unit) {
-    for (Snapshot snapshot : ancestors(table)) {
+  /** The newest cursor of {@code unit} committed to {@code branch}. */
+  public static Optional<String> cursor(Table table, String branch, String unit) {
+    for (Snapshot snapshot : ancestors(table, branch)) {
       String cursor = snapshot.summary().get(CURSOR_PREFIX + unit);
       if (cursor != null) {
         return Optional.of(cursor);
@@ -68,10 +68,14 @@ public final class CommittedSources {
     }
   }
 
-  /** The current snapshot and its ancestors, newest first. */
-  private static List<Snapshot> ancestors(Table table) {
+  /**
+   * The branch's head and its ancestors, newest first. A branch not created yet starts from the
+   * main branch's head (that is where a run creates it), so its state is main's.
+   */
+  private static List<Snapshot> ancestors(Table table, String branch) {
     List<Snapshot> chain = new java.util.ArrayList<>();
-    Snapshot snapshot = table.currentSnapshot();
+    Snapshot snapshot =
+        table.refs().containsKey(branch) ? table.snapshot(branch) : table.currentSnapshot();
     Map<Long, Snapshot> byId = new java.util.HashMap<>();
     table.snapshots().forEach(s -> byId.put(s.snapshotId(), s));
     while (snapshot != null) {
