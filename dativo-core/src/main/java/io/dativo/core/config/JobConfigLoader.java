@@ -20,6 +20,49 @@ import java.util.Optional;
 
 /** Reads a job file: YAML with locations, {@code ${VAR}} substitution, binding and validation. */
 public final class JobConfigLoader {
+  /**
+   * Job target keys kept from the original system's schema that {@code run} does not act on: a
+   * format it cannot write is an error, the others a warning, so none is ignored silently.
+   */
+  private static void checkTargetSettingsRunHonours(Section target) {
+    target
+        .node("file_format")
+        .filter(n -> !"parquet".equals(target.string("file_format").orElse("parquet")))
+        .ifPresent(
+            n ->
+                target
+                    .problems()
+                    .error(
+                        n,
+                        "unsupported file_format '"
+                            + target.string("file_format").orElse("")
+                            + "': Dativo writes parquet",
+                        "remove it, or set file_format: parquet"));
+    Map<String, String> noEffect =
+        Map.of(
+            "partitioning",
+            "the table's partitioning comes from the asset (target.partitioning in the data"
+                + " contract)",
+            "mode",
+            "runs append (or replace with --full-refresh); bad rows follow"
+                + " schema_validation_mode",
+            "engine",
+            "runs execute in the dativo process itself");
+    for (String key : List.of("partitioning", "mode", "engine")) {
+      target
+          .node(key)
+          .ifPresent(
+              n ->
+                  target
+                      .problems()
+                      .warn(
+                          n.location(),
+                          n.path(),
+                          "has no effect on dativo run",
+                          noEffect.get(key)));
+    }
+  }
+
   private static final List<String> LOG_LEVELS =
       List.of("DEBUG", "INFO", "WARN", "WARNING", "ERROR");
   private static final List<String> LOG_FORMATS = List.of("text", "json");
@@ -94,6 +137,7 @@ public final class JobConfigLoader {
     Optional<Section> target = job.section("target");
     source.ifPresent(s -> s.rejectUnknownKeys(JOB_SOURCE));
     target.ifPresent(t -> t.rejectUnknownKeys(JOB_TARGET));
+    target.ifPresent(JobConfigLoader::checkTargetSettingsRunHonours);
     Optional<String> sourceConnector =
         connector(job, "source_connector", source, "e.g. source_connector: postgres");
     Optional<String> targetConnector =
