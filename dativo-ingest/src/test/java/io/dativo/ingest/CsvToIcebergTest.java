@@ -303,16 +303,16 @@ class CsvToIcebergTest {
   }
 
   @Test
-  void aBranchThatIsNotANameIsAConfigError() {
+  void aBranchThatIsNotANameIsAConfigErrorOnItsLine() {
     IngestFixture fixture = new IngestFixture(dir);
     fixture.write(
         "job.yaml", fixture.read("job.yaml").replace("target:\n", "target:\n  branch: [a, b]\n"));
     fixture.csv("a.csv", IngestFixture.row(1));
 
     assertThatThrownBy(fixture::run)
-        .isInstanceOfSatisfying(
-            IngestException.class, e -> assertThat(e.kind()).isEqualTo(IngestException.Kind.CONFIG))
+        .isInstanceOf(io.dativo.core.config.ConfigException.class)
+        .hasMessageContaining("job.yaml:11:11")
         .hasMessageContaining("target.branch")
-        .hasMessageContaining("expected a branch name");
+        .hasMessageContaining("expected a string");
   }
 }

@@ -26,6 +26,17 @@ public final class JobConfigLoader {
    */
   private static void checkTargetSettingsRunHonours(Section target) {
     target
+        .string("branch")
+        .filter(String::isBlank)
+        .ifPresent(
+            b ->
+                target
+                    .problems()
+                    .error(
+                        target.node("branch").orElseThrow(),
+                        "expected an Iceberg branch name, found an empty one",
+                        "for example branch: audit, or remove it to commit to main"));
+    target
         .node("file_format")
         .filter(n -> !"parquet".equals(target.string("file_format").orElse("parquet")))
         .ifPresent(

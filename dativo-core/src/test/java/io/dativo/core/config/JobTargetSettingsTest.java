@@ -47,6 +47,19 @@ class JobTargetSettingsTest {
             });
   }
 
+  @Test
+  void aBranchMustBeAName() {
+    Problems list = load("target:\n  branch: [a, b]\n");
+    Problems blank = load("target:\n  branch: \"\"\n");
+
+    assertThat(list.errors())
+        .singleElement()
+        .satisfies(p -> assertThat(p.message()).contains("expected a string"));
+    assertThat(blank.errors())
+        .singleElement()
+        .satisfies(p -> assertThat(p.message()).contains("empty"));
+  }
+
   private Problems load(String target) {
     Path file = TestFiles.write(dir, "job.yaml", JOB_HEAD + target);
     Problems problems = new Problems();
