@@ -264,7 +264,7 @@ class CsvToIcebergTest {
     fixture.run();
     long mainBefore = fixture.table().currentSnapshot().snapshotId();
     String onMain = fixture.read("job.yaml");
-    fixture.write("job.yaml", onMain.replace("target:\n", "target:\n  branch: audit\n"));
+    fixture.write("job.yaml", IngestFixture.withTargetBranch(onMain, "audit"));
     fixture.csv("b.csv", IngestFixture.row(3), IngestFixture.row(4), IngestFixture.row(5));
 
     RunResult audit = fixture.run();
@@ -290,8 +290,7 @@ class CsvToIcebergTest {
   @Test
   void aNewTableWrittenToABranchHasNothingOnMain() {
     IngestFixture fixture = new IngestFixture(dir);
-    fixture.write(
-        "job.yaml", fixture.read("job.yaml").replace("target:\n", "target:\n  branch: staging\n"));
+    fixture.targetBranch("staging");
     fixture.csv("a.csv", IngestFixture.row(1));
 
     RunResult result = fixture.run();
@@ -305,8 +304,7 @@ class CsvToIcebergTest {
   @Test
   void aBranchThatIsNotANameIsAConfigErrorOnItsLine() {
     IngestFixture fixture = new IngestFixture(dir);
-    fixture.write(
-        "job.yaml", fixture.read("job.yaml").replace("target:\n", "target:\n  branch: [a, b]\n"));
+    fixture.targetBranch("[a, b]");
     fixture.csv("a.csv", IngestFixture.row(1));
 
     assertThatThrownBy(fixture::run)

@@ -93,6 +93,22 @@ final class IngestFixture {
         + "T10:00:00Z";
   }
 
+  /** Rows {@code from..to} (inclusive), as {@link #row} makes them. */
+  static String[] rows(long from, long to) {
+    return java.util.stream.LongStream.rangeClosed(from, to)
+        .mapToObj(IngestFixture::row)
+        .toArray(String[]::new);
+  }
+
+  /** The job file with {@code target.branch: <branch>} added (YAML text, as users write it). */
+  void targetBranch(String branch) {
+    write("job.yaml", withTargetBranch(read("job.yaml"), branch));
+  }
+
+  static String withTargetBranch(String job, String branch) {
+    return job.replace("target:\n", "target:\n  branch: " + branch + "\n");
+  }
+
   Path write(String name, String text) {
     try {
       Path file = dir.resolve(name);

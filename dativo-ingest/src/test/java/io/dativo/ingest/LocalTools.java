@@ -52,6 +52,20 @@ final class LocalTools {
     }
   }
 
+  /** Stops a server process (forcibly after 30 s) and deletes its directory. */
+  static void stop(Process process, Path dir) {
+    process.destroy();
+    try {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+
+    deleteTree(dir);
+  }
+
   /** Deletes a temporary directory; one left behind is harmless. */
   static void deleteTree(Path dir) {
     try (var files = Files.walk(dir)) {

@@ -101,15 +101,6 @@ final class MariaDbServer implements AutoCloseable {
 
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-
-    LocalTools.deleteTree(dir);
+    LocalTools.stop(process, dir);
   }
 }

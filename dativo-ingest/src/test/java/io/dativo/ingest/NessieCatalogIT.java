@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.LongStream;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.junit.jupiter.api.AfterAll;
@@ -40,7 +39,7 @@ class NessieCatalogIT {
   @Test
   void aRunIsOneNessieCommitWithTheRowsAndTheTags() throws Exception {
     IngestFixture fixture = nessieJob("main", "");
-    fixture.csv("a.csv", rows(1, 100));
+    fixture.csv("a.csv", IngestFixture.rows(1, 100));
     String before = nessie.get("/trees/main/history");
 
     RunResult first = fixture.run();
@@ -66,7 +65,7 @@ class NessieCatalogIT {
   void aBranchKeepsItsTablesFromOtherBranches() throws Exception {
     nessie.createBranch("etl_dev");
     IngestFixture fixture = nessieJob("etl_dev", "_branch");
-    fixture.csv("a.csv", rows(1, 10));
+    fixture.csv("a.csv", IngestFixture.rows(1, 10));
 
     fixture.run();
 
@@ -78,7 +77,7 @@ class NessieCatalogIT {
   @Test
   void aBranchThatDoesNotExistIsTheUsersToFix() {
     IngestFixture fixture = nessieJob("no_such_branch", "");
-    fixture.csv("a.csv", rows(1, 1));
+    fixture.csv("a.csv", IngestFixture.rows(1, 1));
 
     assertThatThrownBy(fixture::run)
         .isInstanceOfSatisfying(
@@ -89,9 +88,8 @@ class NessieCatalogIT {
   @Test
   void anIcebergBranchIsRefusedInFavourOfANessieBranch() throws Exception {
     IngestFixture fixture = nessieJob("main", "_wap");
-    fixture.write(
-        "job.yaml", fixture.read("job.yaml").replace("target:\n", "target:\n  branch: audit\n"));
-    fixture.csv("a.csv", rows(1, 3));
+    fixture.targetBranch("audit");
+    fixture.csv("a.csv", IngestFixture.rows(1, 3));
 
     assertThatThrownBy(fixture::run)
         .isInstanceOfSatisfying(
@@ -107,12 +105,12 @@ class NessieCatalogIT {
   @Test
   void twoConcurrentRunsOnOneBranchLoseNothing() throws Exception {
     IngestFixture seed = nessieJob("main", "_concurrent");
-    seed.csv("seed.csv", rows(0, 0));
+    seed.csv("seed.csv", IngestFixture.rows(0, 0));
     seed.run();
     List<IngestFixture> jobs =
         List.of(nessieJob("main", "_concurrent", "a"), nessieJob("main", "_concurrent", "b"));
-    jobs.get(0).csv("a.csv", rows(1, 300));
-    jobs.get(1).csv("b.csv", rows(301, 600));
+    jobs.get(0).csv("a.csv", IngestFixture.rows(1, 300));
+    jobs.get(1).csv("b.csv", IngestFixture.rows(301, 600));
 
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
@@ -125,10 +123,6 @@ class NessieCatalogIT {
     }
 
     IngestFixture.assertRowCount(seed, 601);
-  }
-
-  private static String[] rows(long from, long to) {
-    return LongStream.rangeClosed(from, to).mapToObj(IngestFixture::row).toArray(String[]::new);
   }
 
   private IngestFixture nessieJob(String branch, String tableSuffix) {

@@ -207,15 +207,6 @@ final class NessieServer implements AutoCloseable {
 
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-
-    LocalTools.deleteTree(dir);
+    LocalTools.stop(process, dir);
   }
 }

@@ -7,7 +7,6 @@ import io.dativo.core.testing.MotoServer;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.stream.LongStream;
 import org.apache.iceberg.Table;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,7 +65,7 @@ class RestCatalogIT {
   @Test
   void aRunCreatesTheTableWithItsTagsAndDataInTheWarehouse() {
     IngestFixture fixture = restJob("DATA-001");
-    fixture.csv("a.csv", rows(1, 200));
+    fixture.csv("a.csv", IngestFixture.rows(1, 200));
 
     RunResult first = fixture.run();
     RunResult again = fixture.run();
@@ -96,12 +95,12 @@ class RestCatalogIT {
         "asset.yaml", IngestFixture.ASSET.replace("name: orders", "name: orders_retagged"));
     fixture.write(
         "job.yaml", fixture.read("job.yaml").replace("asset: orders", "asset: orders_retagged"));
-    fixture.csv("a.csv", rows(1, 5));
+    fixture.csv("a.csv", IngestFixture.rows(1, 5));
     fixture.run();
     fixture.table().updateProperties().set("owner.team.pager", "on-call-7").commit();
 
     fixture.write("job.yaml", fixture.read("job.yaml").replace("DATA-001", "DATA-002"));
-    fixture.csv("b.csv", rows(6, 10));
+    fixture.csv("b.csv", IngestFixture.rows(6, 10));
     RunResult second = fixture.run();
 
     assertThat(second.rowsWritten()).isEqualTo(5);
@@ -118,12 +117,12 @@ class RestCatalogIT {
     fixture.write("asset.yaml", IngestFixture.ASSET.replace("name: orders", "name: orders_wap"));
     String onMain = fixture.read("job.yaml").replace("asset: orders", "asset: orders_wap");
     fixture.write("job.yaml", onMain);
-    fixture.csv("a.csv", rows(1, 4));
+    fixture.csv("a.csv", IngestFixture.rows(1, 4));
     fixture.run();
     long mainBefore = fixture.table().currentSnapshot().snapshotId();
     // Nessie's server applies a branch's snapshot to main: the run must not get that far
-    fixture.write("job.yaml", onMain.replace("target:\n", "target:\n  branch: audit\n"));
-    fixture.csv("b.csv", rows(5, 7));
+    fixture.write("job.yaml", IngestFixture.withTargetBranch(onMain, "audit"));
+    fixture.csv("b.csv", IngestFixture.rows(5, 7));
 
     assertThatThrownBy(fixture::run)
         .isInstanceOfSatisfying(
@@ -132,10 +131,6 @@ class RestCatalogIT {
 
     assertThat(fixture.table().currentSnapshot().snapshotId()).isEqualTo(mainBefore);
     IngestFixture.assertRowCount(fixture, 4);
-  }
-
-  private static String[] rows(long from, long to) {
-    return LongStream.rangeClosed(from, to).mapToObj(IngestFixture::row).toArray(String[]::new);
   }
 
   private IngestFixture restJob(String costCenter) {
