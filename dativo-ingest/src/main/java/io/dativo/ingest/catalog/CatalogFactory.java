@@ -81,6 +81,20 @@ public final class CatalogFactory {
         && "true".equals(rest.properties().get("nessie.is-nessie-catalog")));
   }
 
+  /**
+   * Hadoop settings for Iceberg's HadoopFileIO. Local files go through Hadoop's raw local file
+   * system: its default wraps it to compute a CRC for every 512 bytes written and keep them in
+   * {@code .crc} side files, which nothing of Iceberg's reads (Parquet and Avro carry their own
+   * checks), at a cost measured in docs/performance.md.
+   */
+  public static Configuration hadoopConf() {
+    Configuration conf = new Configuration();
+    conf.set("fs.file.impl", "org.apache.hadoop.fs.RawLocalFileSystem");
+    // Hadoop caches file systems per scheme: one made earlier in this JVM must not decide
+    conf.setBoolean("fs.file.impl.disable.cache", true);
+    return conf;
+  }
+
   /** Opens the catalog without an environment (local paths only; AWS settings from the JVM). */
   public static Catalog open(CatalogSpec spec) {
     return open(spec, Map.of());
@@ -145,7 +159,7 @@ public final class CatalogFactory {
     properties.put(CatalogProperties.WAREHOUSE_LOCATION, warehouse.toString());
     properties.put("jdbc.schema-version", "V1");
     JdbcCatalog catalog = new JdbcCatalog();
-    catalog.setConf(new Configuration());
+    catalog.setConf(hadoopConf());
     catalog.initialize("dativo", properties);
     return catalog;
   }
@@ -160,7 +174,7 @@ public final class CatalogFactory {
 
     createDirectories(Path.of(spec.warehouse()));
     HadoopCatalog catalog = new HadoopCatalog();
-    catalog.setConf(new Configuration());
+    catalog.setConf(hadoopConf());
     catalog.initialize("dativo", Map.of(CatalogProperties.WAREHOUSE_LOCATION, spec.warehouse()));
     return catalog;
   }
@@ -177,7 +191,7 @@ public final class CatalogFactory {
     spec.setting("password").ifPresent(p -> properties.put("jdbc.password", p));
     properties.putAll(storageProperties(spec, env));
     JdbcCatalog catalog = new JdbcCatalog();
-    catalog.setConf(new Configuration());
+    catalog.setConf(hadoopConf());
     catalog.initialize(spec.setting("name").orElse("dativo"), properties);
     return catalog;
   }
@@ -196,7 +210,7 @@ public final class CatalogFactory {
     spec.setting("credential").ifPresent(c -> properties.put("credential", c));
     spec.setting("token").ifPresent(t -> properties.put("token", t));
     RESTCatalog catalog = new RESTCatalog();
-    catalog.setConf(new Configuration());
+    catalog.setConf(hadoopConf());
     catalog.initialize(spec.setting("name").orElse("dativo"), properties);
     return catalog;
   }
@@ -217,7 +231,7 @@ public final class CatalogFactory {
     endpoint(env, "GLUE").ifPresent(e -> properties.put("glue.endpoint", e));
     spec.setting("catalog_id").ifPresent(id -> properties.put("glue.id", id));
     org.apache.iceberg.aws.glue.GlueCatalog catalog = new org.apache.iceberg.aws.glue.GlueCatalog();
-    catalog.setConf(new Configuration());
+    catalog.setConf(hadoopConf());
     catalog.initialize(spec.setting("name").orElse("glue"), properties);
     return catalog;
   }

@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.iceberg.CatalogProperties;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.nessie.NessieCatalog;
@@ -40,7 +39,7 @@ final class NessieCatalogs {
               properties.put("nessie.authentication.token", t);
             });
     NessieCatalog catalog = new NessieCatalog();
-    catalog.setConf(new Configuration());
+    catalog.setConf(CatalogFactory.hadoopConf());
     try {
       catalog.initialize(spec.setting("name").orElse("nessie"), properties);
       // Nessie's client looks the branch up at first use: a missing one should fail here, clearly.
