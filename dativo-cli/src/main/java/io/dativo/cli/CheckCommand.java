@@ -95,7 +95,12 @@ final class CheckCommand implements Callable<Integer> {
           "dativo run cannot open "
               + (io.dativo.ingest.catalog.CatalogFactory.NOT_YET.contains(catalog)
                   ? "a " + catalog + " catalog in this version"
-                  : "an unknown catalog type '" + catalog + "'")
+                  : "an unknown catalog type '"
+                      + catalog
+                      + "' ("
+                      + io.dativo.core.config.Suggestions.hint(
+                          catalog, io.dativo.ingest.catalog.CatalogFactory.TYPES)
+                      + ")")
               + " (available: "
               + String.join(", ", io.dativo.ingest.catalog.CatalogFactory.TYPES)
               + "); --local-warehouse DIR runs the job into a local catalog");

@@ -20,11 +20,37 @@ import java.util.Optional;
 
 /** Reads a job file: YAML with locations, {@code ${VAR}} substitution, binding and validation. */
 public final class JobConfigLoader {
+  /** Catalog types that talk to a server, and an address of each kind. */
+  private static final List<String> CATALOGS_WITH_SERVER = List.of("jdbc", "rest", "nessie");
+
+  private static final Map<String, String> CATALOGS_WITH_SERVER_EXAMPLES =
+      Map.of(
+          "jdbc", "jdbc:postgresql://catalog-db.internal:5432/iceberg",
+          "rest", "https://catalog.internal/api/catalog",
+          "nessie", "http://nessie.internal:19120/api/v2");
+
   /**
    * Job target keys kept from the original system's schema that {@code run} does not act on: a
    * format it cannot write is an error, the others a warning, so none is ignored silently.
    */
   private static void checkTargetSettingsRunHonours(Section target) {
+    // a catalog given by name only ("catalog: local") has no settings to check
+    target
+        .node("catalog")
+        .filter(n -> n instanceof io.dativo.core.config.yaml.YamlMap)
+        .flatMap(n -> Section.of(n, target.problems()))
+        .ifPresent(
+            catalog -> {
+              String type = catalog.string("type").orElse("local").toLowerCase(Locale.ROOT);
+              if (CATALOGS_WITH_SERVER.contains(type) && !catalog.has("uri")) {
+                target
+                    .problems()
+                    .error(
+                        target.node("catalog").orElseThrow(),
+                        "a " + type + " catalog needs target.catalog.uri",
+                        "for example uri: " + CATALOGS_WITH_SERVER_EXAMPLES.get(type));
+              }
+            });
     target
         .string("branch")
         .filter(String::isBlank)

@@ -60,6 +60,25 @@ class JobTargetSettingsTest {
         .satisfies(p -> assertThat(p.message()).contains("empty"));
   }
 
+  @Test
+  void aCatalogWithAServerNeedsItsUri() {
+    Problems nessie = load("target:\n  catalog: {type: nessie, branch: main}\n");
+    Problems named = load("target:\n  catalog: local\n");
+    Problems withUri =
+        load("target:\n  catalog: {type: rest, uri: \"https://catalog.internal\"}\n");
+
+    assertThat(nessie.errors())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.path()).isEqualTo("target.catalog");
+              assertThat(p.message()).isEqualTo("a nessie catalog needs target.catalog.uri");
+              assertThat(p.hint()).hasValueSatisfying(h -> assertThat(h).contains("/api/v2"));
+            });
+    assertThat(named.errors()).isEmpty();
+    assertThat(withUri.errors()).isEmpty();
+  }
+
   private Problems load(String target) {
     Path file = TestFiles.write(dir, "job.yaml", JOB_HEAD + target);
     Problems problems = new Problems();

@@ -138,7 +138,7 @@ public final class CatalogFactory {
           throw new IngestException(
               IngestException.Kind.CONFIG,
               "Cannot open catalog: unknown type '" + spec.type() + "'",
-              "one of " + String.join(", ", TYPES));
+              io.dativo.core.config.Suggestions.hint(spec.type(), TYPES));
     };
   }
 
