@@ -60,11 +60,16 @@ final class TableCommand implements Callable<Integer> {
       }
 
       Table table = catalog.loadTable(id);
-      Snapshot snapshot = table.currentSnapshot();
+      // the job's branch (target.branch) is what its runs wrote; main when it has none
+      String branch = Pipeline.branch(loaded.job());
+      Snapshot snapshot =
+          table.refs().containsKey(branch) ? table.snapshot(branch) : table.currentSnapshot();
       if (root.format == OutputFormat.json) {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode node = mapper.createObjectNode();
         node.put("table", id.toString());
+        node.put("branch", branch);
+        node.set("branches", mapper.valueToTree(new TreeMap<>(branchHeads(table))));
         node.put("location", table.location());
         node.put("schema", table.schema().toString());
         node.set("properties", mapper.valueToTree(new TreeMap<>(table.properties())));
@@ -75,13 +80,26 @@ final class TableCommand implements Callable<Integer> {
       } else {
         context.out().println("table     " + id);
         context.out().println("location  " + table.location());
+        Map<String, Long> heads = branchHeads(table);
+        if (heads.size() > 1 || !heads.containsKey("main")) {
+          context.out().println("branches:");
+          Map<String, String> shown = new TreeMap<>();
+          heads.forEach((name, head) -> shown.put(name, "snapshot " + head));
+          print(context, shown);
+        }
+
         context
             .out()
             .println("schema    " + table.schema().toString().replace("\n", "\n          "));
         context.out().println("properties:");
         print(context, table.properties());
         if (snapshot != null) {
-          context.out().println("current snapshot " + snapshot.snapshotId() + ":");
+          context
+              .out()
+              .println(
+                  (branch.equals("main") ? "current snapshot " : "branch " + branch + " snapshot ")
+                      + snapshot.snapshotId()
+                      + ":");
           print(context, snapshot.summary());
         }
       }
@@ -92,6 +110,20 @@ final class TableCommand implements Callable<Integer> {
         closeable.close();
       }
     }
+  }
+
+  /** Each branch of the table and the snapshot at its head. */
+  private static Map<String, Long> branchHeads(Table table) {
+    Map<String, Long> heads = new TreeMap<>();
+    table
+        .refs()
+        .forEach(
+            (name, ref) -> {
+              if (ref.isBranch()) {
+                heads.put(name, ref.snapshotId());
+              }
+            });
+    return heads;
   }
 
   private static void print(CliContext context, Map<String, String> values) {
