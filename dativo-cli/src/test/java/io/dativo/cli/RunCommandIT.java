@@ -132,6 +132,38 @@ class RunCommandIT {
   }
 
   @Test
+  void aRunOnABranchIsShownAsSuchByRunAndTable() throws IOException {
+    Path dir = Files.createDirectories(workingDir.resolve("wap"));
+    Files.copy(
+        EXAMPLE.getParent().resolve("../../assets/csv/v1.0/orders.yaml").normalize(),
+        dir.resolve("orders.yaml"));
+    Files.copy(
+        EXAMPLE.getParent().resolve("../../data/orders.csv").normalize(),
+        dir.resolve("orders.csv"));
+    Files.writeString(
+        dir.resolve("job.yaml"),
+        "tenant_id: acme\nenvironment: dev\nsource_connector: csv\ntarget_connector: iceberg\n"
+            + "asset: csv_orders\nasset_path: orders.yaml\nsource: {files: [orders.csv]}\n"
+            + "target: {branch: audit}\n");
+    String job = dir.resolve("job.yaml").toString();
+
+    CliRun run = CliRun.in(workingDir, ENV, "run", "--config", job, "--format", "json");
+    CliRun table = CliRun.in(workingDir, ENV, "table", "--config", job, "--format", "json");
+    CliRun text = CliRun.in(workingDir, ENV, "table", "--config", job);
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode summary = new ObjectMapper().readTree(run.out());
+    assertThat(summary.get("branch").asText()).isEqualTo("audit");
+    JsonNode shown = new ObjectMapper().readTree(table.out());
+    assertThat(shown.get("branch").asText()).isEqualTo("audit");
+    assertThat(shown.get("branches").get("audit").asLong())
+        .isEqualTo(summary.get("snapshot_id").asLong());
+    assertThat(shown.get("branches").has("main")).isFalse(); // a new table: nothing on main
+    assertThat(shown.get("snapshot").get("total-records").asText()).isEqualTo("3000");
+    assertThat(text.out()).contains("branch audit snapshot " + summary.get("snapshot_id"));
+  }
+
+  @Test
   void tablePropertiesIcebergReservesOrCannotTakeAreRefusedByCheckAndRun() throws IOException {
     Path dir = Files.createDirectories(workingDir.resolve("bad-props"));
     Files.copy(
