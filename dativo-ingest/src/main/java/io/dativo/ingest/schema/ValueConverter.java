@@ -86,7 +86,7 @@ public final class ValueConverter {
 
     String text = value.toString().trim();
     try {
-      return Double.parseDouble(text);
+      return FastNumbers.parseDouble(text);
     } catch (NumberFormatException e) {
       throw new BadValue("expected a number, found '" + abbreviate(text) + "'");
     }
