@@ -69,6 +69,7 @@ final class TableCommand implements Callable<Integer> {
         ObjectNode node = mapper.createObjectNode();
         node.put("table", id.toString());
         node.put("branch", branch);
+        node.put("branch_exists", table.refs().containsKey(branch));
         node.set("branches", mapper.valueToTree(new TreeMap<>(branchHeads(table))));
         node.put("location", table.location());
         node.put("schema", table.schema().toString());
@@ -94,12 +95,13 @@ final class TableCommand implements Callable<Integer> {
         context.out().println("properties:");
         print(context, table.properties());
         if (snapshot != null) {
-          context
-              .out()
-              .println(
-                  (branch.equals("main") ? "current snapshot " : "branch " + branch + " snapshot ")
-                      + snapshot.snapshotId()
-                      + ":");
+          String label =
+              branch.equals("main")
+                  ? "current snapshot "
+                  : table.refs().containsKey(branch)
+                      ? "branch " + branch + " snapshot "
+                      : "current snapshot (branch " + branch + " does not exist yet) ";
+          context.out().println(label + snapshot.snapshotId() + ":");
           print(context, snapshot.summary());
         }
       }

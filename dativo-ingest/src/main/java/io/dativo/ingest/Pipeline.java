@@ -141,14 +141,19 @@ public final class Pipeline {
       return SnapshotRef.MAIN_BRANCH;
     }
 
-    if (!(branch instanceof String name) || name.isBlank()) {
+    // YAML reads `branch: 2024` as a number: scalars are names, as the job loader accepts them
+    String name =
+        branch instanceof String || branch instanceof Number || branch instanceof Boolean
+            ? String.valueOf(branch).strip()
+            : "";
+    if (name.isEmpty()) {
       throw new IngestException(
           IngestException.Kind.CONFIG,
           "target.branch in " + job.file() + ": expected a branch name, found '" + branch + "'",
           "for example branch: audit (or remove it to write to main)");
     }
 
-    return name.strip();
+    return name;
   }
 
   /** The state of one run. */
@@ -170,7 +175,9 @@ public final class Pipeline {
     private long sourceBytes;
     private Rejects rejects;
     private String parquetWriter;
-    private boolean snapshotCommitted;
+
+    /** Set once a commit happened or may have: its data files must stay. */
+    private boolean filesMayBeReferenced;
 
     Run(
         RunRequest request,
@@ -209,6 +216,16 @@ public final class Pipeline {
       }
 
       boolean exists = catalog.tableExists(id);
+      if (exists) {
+        SnapshotRef ref = catalog.loadTable(id).refs().get(branch);
+        if (ref != null && ref.isTag()) {
+          throw new IngestException(
+              IngestException.Kind.CONFIG,
+              "Cannot write to '" + branch + "' (target.branch): it is a tag of " + id,
+              "name a branch: an existing one, or a new one (created at main's head)");
+        }
+      }
+
       Set<String> committed =
           exists && !request.fullRefresh()
               ? CommittedSources.fingerprints(catalog.loadTable(id), branch)
@@ -279,8 +296,7 @@ public final class Pipeline {
             skipped);
       } catch (RuntimeException e) {
         async.abort();
-        // Files a snapshot may reference stay: after the commit, or when its outcome is unknown.
-        if (!snapshotCommitted && !(e instanceof CommitStateUnknownException)) {
+        if (!filesMayBeReferenced) {
           writer.abort();
         }
 
@@ -444,14 +460,6 @@ public final class Pipeline {
         Map<String, String> cursors,
         boolean exists) {
       updateProperties(txn);
-      Snapshot head = txn.table().currentSnapshot();
-      if (!branch.equals(SnapshotRef.MAIN_BRANCH)
-          && !txn.table().refs().containsKey(branch)
-          && head != null) {
-        // a new branch starts from main's data, as the committed-sources check assumed
-        txn.manageSnapshots().createBranch(branch, head.snapshotId()).commit();
-      }
-
       boolean replace = request.fullRefresh() || source.replacesTable();
       SnapshotUpdate<?> update;
       if (replace && exists) {
@@ -478,14 +486,40 @@ public final class Pipeline {
 
       cursors.forEach(update::set);
       if (!branch.equals(SnapshotRef.MAIN_BRANCH)) {
+        // A branch that does not exist yet starts at main's head (Iceberg's own rule), as the
+        // committed-sources check assumed. Creating it in a separate operation of this
+        // transaction would break Iceberg's retry when another run commits first.
         update.toBranch(branch);
       }
 
       update.commit();
-      txn.commitTransaction();
-      snapshotCommitted = true;
-      propagateToCatalog();
-      Snapshot landed = catalog.loadTable(id).snapshot(branch);
+      try {
+        txn.commitTransaction();
+      } catch (CommitStateUnknownException e) {
+        filesMayBeReferenced = true;
+        throw new IngestException(
+            IngestException.Kind.EXTERNAL,
+            "The catalog could not confirm the commit to "
+                + id
+                + ", which may have happened: "
+                + e.getMessage(),
+            "look at the table (dativo table) before re-running: the data files were kept",
+            e);
+      }
+
+      filesMayBeReferenced = true;
+      Snapshot landed;
+      try {
+        propagateToCatalog();
+        landed = catalog.loadTable(id).snapshot(branch);
+      } catch (RuntimeException e) {
+        throw new IngestException(
+            IngestException.Kind.EXTERNAL,
+            "The data is committed to " + id + ", but what follows the commit failed: " + e,
+            "the run's data is in the table (a re-run skips its input); see dativo table",
+            e);
+      }
+
       if (landed == null) {
         throw new IngestException(
             IngestException.Kind.EXTERNAL,
@@ -533,13 +567,9 @@ public final class Pipeline {
           propagateToCatalog();
         }
 
-        Table current = catalog.loadTable(id);
+        // a branch nothing was written to does not exist yet: no snapshot to report
         snapshot =
-            Optional.ofNullable(
-                    current.refs().containsKey(branch)
-                        ? current.snapshot(branch)
-                        : current.currentSnapshot())
-                .map(s -> s.snapshotId());
+            Optional.ofNullable(catalog.loadTable(id).snapshot(branch)).map(s -> s.snapshotId());
       }
 
       return result(snapshot, 0, 0, List.of(), skipped);

@@ -313,4 +313,82 @@ class CsvToIcebergTest {
         .hasMessageContaining("target.branch")
         .hasMessageContaining("expected a string");
   }
+
+  @Test
+  void aBranchNamedLikeANumberIsAName() {
+    IngestFixture fixture = new IngestFixture(dir);
+    fixture.targetBranch("2024");
+    fixture.csv("a.csv", IngestFixture.row(1));
+
+    RunResult result = fixture.run();
+
+    assertThat(result.branch()).isEqualTo("2024");
+    assertThat(fixture.table().refs()).containsKey("2024");
+  }
+
+  @Test
+  void aTagIsNotABranchToWriteTo() {
+    IngestFixture fixture = new IngestFixture(dir);
+    fixture.csv("a.csv", IngestFixture.row(1));
+    fixture.run();
+    Table table = fixture.table();
+    table.manageSnapshots().createTag("v1", table.currentSnapshot().snapshotId()).commit();
+    fixture.targetBranch("v1");
+    fixture.csv("b.csv", IngestFixture.row(2));
+
+    assertThatThrownBy(fixture::run)
+        .isInstanceOfSatisfying(
+            IngestException.class, e -> assertThat(e.kind()).isEqualTo(IngestException.Kind.CONFIG))
+        .hasMessageContaining("it is a tag");
+    assertThat(fixture.dataFilesOnDisk()).isEqualTo(1);
+  }
+
+  @Test
+  void aBranchNothingWasWrittenToReportsNoSnapshot() {
+    IngestFixture fixture = new IngestFixture(dir);
+    fixture.csv("a.csv", IngestFixture.row(1));
+    fixture.run();
+    fixture.targetBranch("audit");
+
+    RunResult result = fixture.run(); // a.csv is on main, where the branch would start
+
+    assertThat(result.rowsRead()).isZero();
+    assertThat(result.snapshotId()).isEmpty();
+    assertThat(fixture.table().refs()).doesNotContainKey("audit");
+  }
+
+  @Test
+  void aNewBranchAndMainCommittingAtOnceLoseNothing() throws Exception {
+    IngestFixture main = new IngestFixture(dir);
+    main.csv("seed.csv", IngestFixture.row(0));
+    main.run();
+    for (int round = 1; round <= 3; round++) {
+      // the branch job reads its own folder, into the same table
+      Path branchDir = dir.resolve("branch" + round);
+      IngestFixture branch = new IngestFixture(branchDir);
+      branch.write(
+          "job.yaml",
+          IngestFixture.withTargetBranch(main.read("job.yaml"), "audit" + round)
+              .replace("data/*.csv", branchDir.resolve("data").toString() + "/*.csv"));
+      branch.csv("b.csv", IngestFixture.rows(round * 1000L, round * 1000L + 9));
+      main.csv("m" + round + ".csv", IngestFixture.rows(round * 100L, round * 100L + 4));
+      long mainRowsBefore = main.rows().size();
+
+      ExecutorService pool = Executors.newFixedThreadPool(2);
+      try {
+        Future<RunResult> onMain = pool.submit((Callable<RunResult>) main::run);
+        Future<RunResult> onBranch = pool.submit((Callable<RunResult>) branch::run);
+        assertThat(onMain.get().rowsWritten()).isEqualTo(5);
+        assertThat(onBranch.get().rowsWritten()).isEqualTo(10);
+      } finally {
+        pool.shutdown();
+      }
+
+      Table table = main.table();
+      assertThat(main.rows()).hasSize((int) mainRowsBefore + 5);
+      // the branch starts at main's head when it commits: with or without the concurrent run's rows
+      assertThat(main.rows(table.snapshot("audit" + round).snapshotId()).size())
+          .isIn((int) mainRowsBefore + 10, (int) mainRowsBefore + 15);
+    }
+  }
 }

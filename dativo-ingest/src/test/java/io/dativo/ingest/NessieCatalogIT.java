@@ -40,7 +40,6 @@ class NessieCatalogIT {
   void aRunIsOneNessieCommitWithTheRowsAndTheTags() throws Exception {
     IngestFixture fixture = nessieJob("main", "");
     fixture.csv("a.csv", IngestFixture.rows(1, 100));
-    String before = nessie.get("/trees/main/history");
 
     RunResult first = fixture.run();
     RunResult again = fixture.run();
@@ -56,9 +55,22 @@ class NessieCatalogIT {
     assertThat(snapshot.snapshotId()).isEqualTo(first.snapshotId().orElseThrow());
     assertThat(snapshot.summary()).containsKey("dativo.run-id");
     IngestFixture.assertRowCount(fixture, 100);
-    // the table is content on Nessie's branch, and the run added commits to its history
     assertThat(nessie.get("/trees/main/entries")).contains("orders");
-    assertThat(nessie.get("/trees/main/history")).isNotEqualTo(before);
+
+    // a later run, data and a changed tag together, is exactly one commit on the branch
+    int commitsBefore = commits("main");
+    fixture.write("asset.yaml", fixture.read("asset.yaml").replace("SALES-1", "SALES-2"));
+    fixture.csv("b.csv", IngestFixture.rows(101, 110));
+    RunResult later = fixture.run();
+    assertThat(later.rowsWritten()).isEqualTo(10);
+    assertThat(commits("main")).isEqualTo(commitsBefore + 1);
+    assertThat(fixture.table().properties()).containsEntry("finops.cost_center", "SALES-2");
+  }
+
+  /** The number of commits in the branch's history (Nessie's REST API, v2). */
+  private static int commits(String branch) throws Exception {
+    String history = nessie.get("/trees/" + branch + "/history?max-records=1000");
+    return history.split("\"commitMeta\"", -1).length - 1;
   }
 
   @Test

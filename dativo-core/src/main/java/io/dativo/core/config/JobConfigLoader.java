@@ -34,7 +34,25 @@ public final class JobConfigLoader {
    * format it cannot write is an error, the others a warning, so none is ignored silently.
    */
   private static void checkTargetSettingsRunHonours(Section target) {
-    // a catalog given by name only ("catalog: local") has no settings to check
+    target
+        .node("catalog")
+        .filter(n -> n instanceof io.dativo.core.config.yaml.YamlScalar)
+        .flatMap(n -> target.string("catalog"))
+        .map(type -> type.toLowerCase(Locale.ROOT))
+        .filter(CATALOGS_WITH_SERVER::contains)
+        .ifPresent(
+            type ->
+                target
+                    .problems()
+                    .error(
+                        target.node("catalog").orElseThrow(),
+                        "a " + type + " catalog needs target.catalog.uri",
+                        "give the catalog as a mapping: catalog: {type: "
+                            + type
+                            + ", uri: "
+                            + CATALOGS_WITH_SERVER_EXAMPLES.get(type)
+                            + "}"));
+    // a catalog given by name only ("catalog: local") has no other settings to check
     target
         .node("catalog")
         .filter(n -> n instanceof io.dativo.core.config.yaml.YamlMap)

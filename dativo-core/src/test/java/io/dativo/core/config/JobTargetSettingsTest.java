@@ -64,6 +64,7 @@ class JobTargetSettingsTest {
   void aCatalogWithAServerNeedsItsUri() {
     Problems nessie = load("target:\n  catalog: {type: nessie, branch: main}\n");
     Problems named = load("target:\n  catalog: local\n");
+    Problems namedNessie = load("target:\n  catalog: nessie\n");
     Problems withUri =
         load("target:\n  catalog: {type: rest, uri: \"https://catalog.internal\"}\n");
 
@@ -76,6 +77,12 @@ class JobTargetSettingsTest {
               assertThat(p.hint()).hasValueSatisfying(h -> assertThat(h).contains("/api/v2"));
             });
     assertThat(named.errors()).isEmpty();
+    assertThat(namedNessie.errors())
+        .singleElement()
+        .satisfies(
+            p ->
+                assertThat(p.hint())
+                    .hasValueSatisfying(h -> assertThat(h).contains("{type: nessie, uri:")));
     assertThat(withUri.errors()).isEmpty();
   }
 

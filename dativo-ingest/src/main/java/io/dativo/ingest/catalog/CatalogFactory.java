@@ -83,9 +83,10 @@ public final class CatalogFactory {
 
   /**
    * Hadoop settings for Iceberg's HadoopFileIO. Local files go through Hadoop's raw local file
-   * system: its default wraps it to compute a CRC for every 512 bytes written and keep them in
-   * {@code .crc} side files, which nothing of Iceberg's reads (Parquet and Avro carry their own
-   * checks), at a cost measured in docs/performance.md.
+   * system: its default computes a CRC for every 512 bytes written into {@code .crc} side files
+   * (checked on read when present), at a cost measured in docs/performance.md. Iceberg writes each
+   * data and metadata file once under a new name, so no side file can go stale; what is given up is
+   * Hadoop's check on reading local files back.
    */
   public static Configuration hadoopConf() {
     Configuration conf = new Configuration();
@@ -174,7 +175,9 @@ public final class CatalogFactory {
 
     createDirectories(Path.of(spec.warehouse()));
     HadoopCatalog catalog = new HadoopCatalog();
-    catalog.setConf(hadoopConf());
+    // The hadoop catalog rewrites version-hint.text in place: a .crc an earlier version (or
+    // another tool) wrote next to it would go stale, so it keeps Hadoop's checksummed file system.
+    catalog.setConf(new Configuration());
     catalog.initialize("dativo", Map.of(CatalogProperties.WAREHOUSE_LOCATION, spec.warehouse()));
     return catalog;
   }
@@ -207,6 +210,12 @@ public final class CatalogFactory {
         CatalogProperties.URI,
         spec.setting("uri").orElseThrow(() -> missing(spec, "uri", "http://localhost:8181")));
     properties.put(CatalogProperties.WAREHOUSE_LOCATION, spec.warehouse());
+    if (spec.setting("credential").isPresent() || spec.setting("token").isPresent()) {
+      // credentials travel in clear text over plain http: only to this machine
+      ServiceEndpoints.requireSafe(
+          properties.get(CatalogProperties.URI), "target.catalog.uri (with credentials)");
+    }
+
     spec.setting("credential").ifPresent(c -> properties.put("credential", c));
     spec.setting("token").ifPresent(t -> properties.put("token", t));
     RESTCatalog catalog = new RESTCatalog();
