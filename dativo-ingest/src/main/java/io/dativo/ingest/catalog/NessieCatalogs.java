@@ -45,6 +45,12 @@ final class NessieCatalogs {
       // Nessie's client looks the branch up at first use: a missing one should fail here, clearly.
       catalog.namespaceExists(org.apache.iceberg.catalog.Namespace.of("dativo"));
     } catch (RuntimeException e) {
+      try {
+        catalog.close(); // its HTTP client
+      } catch (java.io.IOException | RuntimeException closing) {
+        e.addSuppressed(closing);
+      }
+
       throw failure(spec, uri, e);
     }
 
