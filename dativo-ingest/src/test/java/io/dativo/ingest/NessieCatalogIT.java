@@ -64,6 +64,8 @@ class NessieCatalogIT {
     RunResult later = fixture.run();
     assertThat(later.rowsWritten()).isEqualTo(10);
     assertThat(commits("main")).isEqualTo(commitsBefore + 1);
+    assertThat(nessie.get("/trees/main/history?max-records=1"))
+        .containsPattern("\"app-id\"\\s*:\\s*\\[\\s*\"dativo\"");
     assertThat(fixture.table().properties()).containsEntry("finops.cost_center", "SALES-2");
   }
 

@@ -30,6 +30,8 @@ final class NessieCatalogs {
     // Nessie's client says which API its URI speaks by the path's last segment (v1, v2).
     properties.put("client-api-version", apiVersion(apiUri(uri)));
     spec.setting("branch").ifPresent(b -> properties.put("ref", b));
+    // Nessie's commit log names the application that made each commit
+    properties.put("app-id", "dativo");
     spec.setting("token")
         .ifPresent(
             t -> {
