@@ -41,6 +41,7 @@ import org.apache.iceberg.catalog.SupportsNamespaces;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.data.GenericRecord;
 import org.apache.iceberg.exceptions.CommitStateUnknownException;
+import org.apache.iceberg.exceptions.ValidationException;
 import org.apache.iceberg.expressions.Expressions;
 import org.apache.iceberg.types.Types;
 
@@ -156,6 +157,20 @@ public final class Pipeline {
     return name;
   }
 
+  /** Attempts at a commit while other runs keep committing first. */
+  static final int COMMIT_ATTEMPTS = 10;
+
+  /** Another run committed this run's input (all of it, or part) after this run read the table. */
+  private static final class InputCommittedConcurrently extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final boolean all;
+
+    InputCommittedConcurrently(boolean all) {
+      super(null, null, false, false);
+      this.all = all;
+    }
+  }
+
   /** The state of one run. */
   private static final class Run {
     private final RunRequest request;
@@ -175,6 +190,9 @@ public final class Pipeline {
     private long sourceBytes;
     private Rejects rejects;
     private String parquetWriter;
+
+    /** The snapshot the run's committed-input check read; null for a new or empty table. */
+    private Long readFrom;
 
     /** Set once a commit happened or may have: its data files must stay. */
     private boolean filesMayBeReferenced;
@@ -216,8 +234,12 @@ public final class Pipeline {
       }
 
       boolean exists = catalog.tableExists(id);
+      // One load: the committed input is read from it, the transaction builds on it, and a
+      // concurrent commit after it is checked for the same input before this run commits.
+      Table start = exists ? catalog.loadTable(id) : null;
+      readFrom = start == null ? null : CommittedSources.head(start, branch).orElse(null);
       if (exists) {
-        SnapshotRef ref = catalog.loadTable(id).refs().get(branch);
+        SnapshotRef ref = start.refs().get(branch);
         if (ref != null && ref.isTag()) {
           throw new IngestException(
               IngestException.Kind.CONFIG,
@@ -228,7 +250,7 @@ public final class Pipeline {
 
       Set<String> committed =
           exists && !request.fullRefresh()
-              ? CommittedSources.fingerprints(catalog.loadTable(id), branch)
+              ? CommittedSources.fingerprints(start, branch)
               : Set.of();
       List<SourceUnit> units = await(this.units);
       List<SourceUnit> toRead = new ArrayList<>();
@@ -252,7 +274,7 @@ public final class Pipeline {
         return propertiesOnly(exists, skipped);
       }
 
-      Transaction txn = exists ? catalog.loadTable(id).newTransaction() : createTransaction();
+      Transaction txn = exists ? start.newTransaction() : createTransaction();
       Schema schema = evolve(txn);
       Map<String, String> effective =
           TableProperties.plan(txn.table().properties(), request.tableProperties())
@@ -286,7 +308,26 @@ public final class Pipeline {
           return propertiesOnly(true, skipped);
         }
 
-        long snapshot = commit(txn, files, fingerprints, cursors, exists);
+        long snapshot;
+        try {
+          snapshot = commit(txn, files, fingerprints, cursors, exists);
+        } catch (InputCommittedConcurrently concurrent) {
+          writer.abort(); // nothing references this run's files
+          if (!concurrent.all) {
+            throw new IngestException(
+                IngestException.Kind.EXTERNAL,
+                "Another run committed part of this run's input to "
+                    + id
+                    + " while it ran: this run committed nothing, so no row is duplicated",
+                "run again: it reads only what is still uncommitted");
+          }
+
+          rowsWritten = 0;
+          List<String> alreadyCommitted = new ArrayList<>(skipped);
+          toRead.forEach(u -> alreadyCommitted.add(u.id()));
+          return propertiesOnly(true, alreadyCommitted);
+        }
+
         long bytes = files.stream().mapToLong(DataFile::fileSizeInBytes).sum();
         return result(
             Optional.of(snapshot),
@@ -454,57 +495,54 @@ public final class Pipeline {
     }
 
     private long commit(
-        Transaction txn,
+        Transaction first,
         List<DataFile> files,
         List<String> fingerprints,
         Map<String, String> cursors,
         boolean exists) {
-      updateProperties(txn);
-      boolean replace = request.fullRefresh() || source.replacesTable();
-      SnapshotUpdate<?> update;
-      if (replace && exists) {
-        var overwrite = txn.newOverwrite().overwriteByRowFilter(Expressions.alwaysTrue());
-        files.forEach(overwrite::addFile);
-        update = overwrite;
-      } else {
-        var append = txn.newAppend();
-        files.forEach(append::appendFile);
-        update = append;
-      }
+      Transaction txn = first;
+      Long validateFrom = readFrom;
+      for (int attempt = 1; ; attempt++) {
+        stage(txn, files, fingerprints, cursors, exists, validateFrom);
+        try {
+          txn.commitTransaction();
+          break;
+        } catch (CommitStateUnknownException e) {
+          filesMayBeReferenced = true;
+          throw new IngestException(
+              IngestException.Kind.EXTERNAL,
+              "The catalog could not confirm the commit to "
+                  + id
+                  + ", which may have happened: "
+                  + e.getMessage(),
+              "look at the table (dativo table) before re-running: the data files were kept",
+              e);
+        } catch (ValidationException concurrent) {
+          // Another run added data since this one read what was committed: if it committed
+          // this run's input, committing would duplicate those rows.
+          Table now = catalog.loadTable(id);
+          Set<String> since = CommittedSources.committedSince(now, branch, validateFrom);
+          List<String> taken =
+              java.util.stream.Stream.concat(fingerprints.stream(), cursors.keySet().stream())
+                  .filter(since::contains)
+                  .toList();
+          if (!taken.isEmpty()) {
+            throw new InputCommittedConcurrently(
+                taken.size() == fingerprints.size() + cursors.size());
+          }
 
-      update.set("dativo.job", job.file().getFileName().toString());
-      update.set("dativo.tenant", job.tenantId());
-      update.set("dativo.run-id", request.runId());
-      update.set(CommittedSources.SOURCE_FILES, CommittedSources.format(fingerprints));
-      update.set(
-          "dativo.source-position",
-          rowsRead + " rows from " + fingerprints.size() + " source unit(s)");
-      update.set("dativo.rows-rejected", Long.toString(rowsRejected));
-      if (replace) {
-        update.set("dativo.full-refresh", "true");
-      }
+          if (attempt == COMMIT_ATTEMPTS) {
+            throw new IngestException(
+                IngestException.Kind.EXTERNAL,
+                "Cannot commit to " + id + ": other runs kept committing first",
+                "run again: this run committed nothing",
+                concurrent);
+          }
 
-      cursors.forEach(update::set);
-      if (!branch.equals(SnapshotRef.MAIN_BRANCH)) {
-        // A branch that does not exist yet starts at main's head (Iceberg's own rule), as the
-        // committed-sources check assumed. Creating it in a separate operation of this
-        // transaction would break Iceberg's retry when another run commits first.
-        update.toBranch(branch);
-      }
-
-      update.commit();
-      try {
-        txn.commitTransaction();
-      } catch (CommitStateUnknownException e) {
-        filesMayBeReferenced = true;
-        throw new IngestException(
-            IngestException.Kind.EXTERNAL,
-            "The catalog could not confirm the commit to "
-                + id
-                + ", which may have happened: "
-                + e.getMessage(),
-            "look at the table (dativo table) before re-running: the data files were kept",
-            e);
+          txn = now.newTransaction();
+          evolve(txn);
+          validateFrom = CommittedSources.head(now, branch).orElse(null);
+        }
       }
 
       filesMayBeReferenced = true;
@@ -532,6 +570,61 @@ public final class Pipeline {
       }
 
       return landed.snapshotId();
+    }
+
+    /** The run's changes in {@code txn}: properties and the snapshot with its bookkeeping. */
+    private void stage(
+        Transaction txn,
+        List<DataFile> files,
+        List<String> fingerprints,
+        Map<String, String> cursors,
+        boolean exists,
+        Long validateFrom) {
+      updateProperties(txn);
+      boolean replace = request.fullRefresh() || source.replacesTable();
+      SnapshotUpdate<?> update;
+      if (replace && exists) {
+        var overwrite = txn.newOverwrite().overwriteByRowFilter(Expressions.alwaysTrue());
+        files.forEach(overwrite::addFile);
+        update = overwrite;
+      } else if (validateFrom != null) {
+        // An append (only added files: Iceberg records it as one) that fails instead of being
+        // retried blindly when another run added data since validateFrom: commit() then checks
+        // whether that run committed this one's input.
+        var append =
+            txn.newOverwrite()
+                .validateFromSnapshot(validateFrom)
+                .conflictDetectionFilter(Expressions.alwaysTrue())
+                .validateNoConflictingData();
+        files.forEach(append::addFile);
+        update = append;
+      } else {
+        var append = txn.newAppend();
+        files.forEach(append::appendFile);
+        update = append;
+      }
+
+      update.set("dativo.job", job.file().getFileName().toString());
+      update.set("dativo.tenant", job.tenantId());
+      update.set("dativo.run-id", request.runId());
+      update.set(CommittedSources.SOURCE_FILES, CommittedSources.format(fingerprints));
+      update.set(
+          "dativo.source-position",
+          rowsRead + " rows from " + fingerprints.size() + " source unit(s)");
+      update.set("dativo.rows-rejected", Long.toString(rowsRejected));
+      if (replace) {
+        update.set("dativo.full-refresh", "true");
+      }
+
+      cursors.forEach(update::set);
+      if (!branch.equals(SnapshotRef.MAIN_BRANCH)) {
+        // A branch that does not exist yet starts at main's head (Iceberg's own rule), as the
+        // committed-sources check assumed. Creating it in a separate operation of this
+        // transaction would break Iceberg's retry when another run commits first.
+        update.toBranch(branch);
+      }
+
+      update.commit();
     }
 
     private void updateProperties(Transaction txn) {

@@ -391,4 +391,37 @@ class CsvToIcebergTest {
           .isIn((int) mainRowsBefore + 10, (int) mainRowsBefore + 15);
     }
   }
+
+  @Test
+  void twoRunsOfTheSameInputAtOnceCommitItOnce() throws Exception {
+    IngestFixture fixture = new IngestFixture(dir);
+    fixture.csv("seed.csv", IngestFixture.row(0));
+    fixture.run();
+    int expected = 1;
+    for (int round = 1; round <= 3; round++) {
+      fixture.csv("same" + round + ".csv", IngestFixture.rows(round * 1000L, round * 1000L + 1999));
+      expected += 2000;
+
+      ExecutorService pool = Executors.newFixedThreadPool(2);
+      try {
+        Future<RunResult> a = pool.submit((Callable<RunResult>) fixture::run);
+        Future<RunResult> b = pool.submit((Callable<RunResult>) fixture::run);
+        // one of them writes the file; the other finds it committed, before or after reading it
+        assertThat(a.get().rowsWritten() + b.get().rowsWritten()).isEqualTo(2000);
+      } finally {
+        pool.shutdown();
+      }
+
+      IngestFixture.assertRowCount(fixture, expected);
+      // checked for conflicts, still an append to readers that follow the table's appends
+      assertThat(fixture.table().currentSnapshot().operation()).isEqualTo("append");
+    }
+
+    // the run that lost leaves no data file behind: every file on disk is in the table
+    long inTable = 0;
+    for (var task : fixture.table().newScan().planFiles()) {
+      inTable++;
+    }
+    assertThat(fixture.dataFilesOnDisk()).isEqualTo(inTable);
+  }
 }

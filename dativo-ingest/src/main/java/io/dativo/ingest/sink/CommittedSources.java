@@ -52,6 +52,40 @@ public final class CommittedSources {
     return Optional.empty();
   }
 
+  /**
+   * What the branch's snapshots after {@code since} committed: source fingerprints and cursor keys
+   * ({@code dativo.cursor.<unit>}). {@code since} null: the whole history.
+   */
+  public static Set<String> committedSince(Table table, String branch, Long since) {
+    Set<String> found = new HashSet<>();
+    for (Snapshot snapshot : ancestors(table, branch)) {
+      if (since != null && snapshot.snapshotId() == since) {
+        break;
+      }
+
+      String files = snapshot.summary().get(SOURCE_FILES);
+      if (files != null) {
+        found.addAll(parse(files));
+      }
+
+      snapshot.summary().keySet().stream()
+          .filter(key -> key.startsWith(CURSOR_PREFIX))
+          .forEach(found::add);
+      if ("true".equals(snapshot.summary().get("dativo.full-refresh"))) {
+        break; // what came before was replaced, as fingerprints() reads it
+      }
+    }
+
+    return found;
+  }
+
+  /** The snapshot a run on {@code branch} builds on: the branch's head, else main's. */
+  public static Optional<Long> head(Table table, String branch) {
+    Snapshot head =
+        table.refs().containsKey(branch) ? table.snapshot(branch) : table.currentSnapshot();
+    return Optional.ofNullable(head).map(Snapshot::snapshotId);
+  }
+
   public static String format(List<String> fingerprints) {
     try {
       return MAPPER.writeValueAsString(fingerprints);
