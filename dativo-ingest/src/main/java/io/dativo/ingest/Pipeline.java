@@ -191,6 +191,9 @@ public final class Pipeline {
     private Rejects rejects;
     private String parquetWriter;
 
+    /** The table as the run found it (null: new); committed input and cursors are read from it. */
+    private Table startTable;
+
     /** The snapshot the run's committed-input check read; null for a new or empty table. */
     private Long readFrom;
 
@@ -237,6 +240,7 @@ public final class Pipeline {
       // One load: the committed input is read from it, the transaction builds on it, and a
       // concurrent commit after it is checked for the same input before this run commits.
       Table start = exists ? catalog.loadTable(id) : null;
+      startTable = start;
       readFrom = start == null ? null : CommittedSources.head(start, branch).orElse(null);
       if (exists) {
         SnapshotRef ref = start.refs().get(branch);
@@ -419,8 +423,8 @@ public final class Pipeline {
               .cursorField()
               .flatMap(
                   f ->
-                      catalog.tableExists(id) && !request.fullRefresh()
-                          ? CommittedSources.cursor(catalog.loadTable(id), branch, unit.id())
+                      startTable != null && !request.fullRefresh()
+                          ? CommittedSources.cursor(startTable, branch, unit.id())
                           : Optional.empty());
       int[] positions = new int[names.size()];
       Types.NestedField[] fields = new Types.NestedField[names.size()];
