@@ -89,13 +89,7 @@ class RunCommandIT {
 
   @Test
   void jobTablePropertiesAndCompressionLandAndLeaveWithTheJob() throws IOException {
-    Path dir = Files.createDirectories(workingDir.resolve("props"));
-    Files.copy(
-        EXAMPLE.getParent().resolve("../../assets/csv/v1.0/orders.yaml").normalize(),
-        dir.resolve("orders.yaml"));
-    Files.copy(
-        EXAMPLE.getParent().resolve("../../data/orders.csv").normalize(),
-        dir.resolve("orders.csv"));
+    Path dir = exampleCopy("props");
     String job =
         "tenant_id: acme\nenvironment: dev\nsource_connector: csv\ntarget_connector: iceberg\n"
             + "asset: csv_orders\nasset_path: orders.yaml\nsource: {files: [orders.csv]}\n";
@@ -133,13 +127,7 @@ class RunCommandIT {
 
   @Test
   void aRunOnABranchIsShownAsSuchByRunAndTable() throws IOException {
-    Path dir = Files.createDirectories(workingDir.resolve("wap"));
-    Files.copy(
-        EXAMPLE.getParent().resolve("../../assets/csv/v1.0/orders.yaml").normalize(),
-        dir.resolve("orders.yaml"));
-    Files.copy(
-        EXAMPLE.getParent().resolve("../../data/orders.csv").normalize(),
-        dir.resolve("orders.csv"));
+    Path dir = exampleCopy("wap");
     Files.writeString(
         dir.resolve("job.yaml"),
         "tenant_id: acme\nenvironment: dev\nsource_connector: csv\ntarget_connector: iceberg\n"
@@ -165,10 +153,7 @@ class RunCommandIT {
 
   @Test
   void tablePropertiesIcebergReservesOrCannotTakeAreRefusedByCheckAndRun() throws IOException {
-    Path dir = Files.createDirectories(workingDir.resolve("bad-props"));
-    Files.copy(
-        EXAMPLE.getParent().resolve("../../assets/csv/v1.0/orders.yaml").normalize(),
-        dir.resolve("orders.yaml"));
+    Path dir = exampleCopy("bad-props");
     String job =
         "tenant_id: acme\nenvironment: dev\nsource_connector: csv\ntarget_connector: iceberg\n"
             + "asset: csv_orders\nasset_path: orders.yaml\nsource: {files: [orders.csv]}\n";
@@ -222,10 +207,7 @@ class RunCommandIT {
 
   @Test
   void aBadRowInStrictModeIsAValidationFailure() throws IOException {
-    Path dir = Files.createDirectories(workingDir.resolve("job"));
-    Files.copy(
-        EXAMPLE.getParent().resolve("../../assets/csv/v1.0/orders.yaml").normalize(),
-        dir.resolve("orders.yaml"));
+    Path dir = exampleCopy("job"); // its orders.csv is replaced where the test needs other rows
     Files.writeString(
         dir.resolve("orders.csv"),
         "order_id,customer_email,amount,currency,status,created_at\n1,a@b.c,1.0,USD,paid,yesterday\n");
@@ -265,5 +247,17 @@ class RunCommandIT {
         asset_path: asset.yaml
         source: {files: [orders.csv]}
         """);
+  }
+
+  /** A folder with the example's asset (orders.yaml) and CSV (orders.csv), for a job of its own. */
+  private Path exampleCopy(String name) throws IOException {
+    Path dir = Files.createDirectories(workingDir.resolve(name));
+    Files.copy(
+        EXAMPLE.getParent().resolve("../../assets/csv/v1.0/orders.yaml").normalize(),
+        dir.resolve("orders.yaml"));
+    Files.copy(
+        EXAMPLE.getParent().resolve("../../data/orders.csv").normalize(),
+        dir.resolve("orders.csv"));
+    return dir;
   }
 }
