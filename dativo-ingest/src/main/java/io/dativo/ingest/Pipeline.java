@@ -40,6 +40,7 @@ import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.SupportsNamespaces;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.data.GenericRecord;
+import org.apache.iceberg.exceptions.AlreadyExistsException;
 import org.apache.iceberg.exceptions.CommitStateUnknownException;
 import org.apache.iceberg.exceptions.ValidationException;
 import org.apache.iceberg.expressions.Expressions;
@@ -506,11 +507,19 @@ public final class Pipeline {
         boolean exists) {
       Transaction txn = first;
       Long validateFrom = readFrom;
+      boolean tableExists = exists;
       for (int attempt = 1; ; attempt++) {
-        stage(txn, files, fingerprints, cursors, exists, validateFrom);
+        stage(txn, files, fingerprints, cursors, tableExists, validateFrom);
+        RuntimeException concurrent;
         try {
           txn.commitTransaction();
           break;
+        } catch (AlreadyExistsException created) {
+          concurrent = created; // another run created the table first: same checks as below
+        } catch (ValidationException added) {
+          // Another run added data since this one read what was committed: if it committed
+          // this run's input, committing would duplicate those rows.
+          concurrent = added;
         } catch (CommitStateUnknownException e) {
           filesMayBeReferenced = true;
           throw new IngestException(
@@ -521,32 +530,31 @@ public final class Pipeline {
                   + e.getMessage(),
               "look at the table (dativo table) before re-running: the data files were kept",
               e);
-        } catch (ValidationException concurrent) {
-          // Another run added data since this one read what was committed: if it committed
-          // this run's input, committing would duplicate those rows.
-          Table now = catalog.loadTable(id);
-          Set<String> since = CommittedSources.committedSince(now, branch, validateFrom);
-          List<String> taken =
-              java.util.stream.Stream.concat(fingerprints.stream(), cursors.keySet().stream())
-                  .filter(since::contains)
-                  .toList();
-          if (!taken.isEmpty()) {
-            throw new InputCommittedConcurrently(
-                taken.size() == fingerprints.size() + cursors.size());
-          }
-
-          if (attempt == COMMIT_ATTEMPTS) {
-            throw new IngestException(
-                IngestException.Kind.EXTERNAL,
-                "Cannot commit to " + id + ": other runs kept committing first",
-                "run again: this run committed nothing",
-                concurrent);
-          }
-
-          txn = now.newTransaction();
-          evolve(txn);
-          validateFrom = CommittedSources.head(now, branch).orElse(null);
         }
+
+        Table now = catalog.loadTable(id);
+        Set<String> since = CommittedSources.committedSince(now, branch, validateFrom);
+        List<String> taken =
+            java.util.stream.Stream.concat(fingerprints.stream(), cursors.keySet().stream())
+                .filter(since::contains)
+                .toList();
+        if (!taken.isEmpty()) {
+          throw new InputCommittedConcurrently(
+              taken.size() == fingerprints.size() + cursors.size());
+        }
+
+        if (attempt == COMMIT_ATTEMPTS) {
+          throw new IngestException(
+              IngestException.Kind.EXTERNAL,
+              "Cannot commit to " + id + ": other runs kept committing first",
+              "run again: this run committed nothing",
+              concurrent);
+        }
+
+        txn = now.newTransaction();
+        evolve(txn);
+        validateFrom = CommittedSources.head(now, branch).orElse(null);
+        tableExists = true;
       }
 
       filesMayBeReferenced = true;

@@ -424,4 +424,24 @@ class CsvToIcebergTest {
     }
     assertThat(fixture.dataFilesOnDisk()).isEqualTo(inTable);
   }
+
+  @Test
+  void twoFirstRunsCreatingTheTableAtOnceCommitTheirInputOnce() throws Exception {
+    for (int round = 1; round <= 3; round++) {
+      IngestFixture fixture = new IngestFixture(dir.resolve("round" + round));
+      fixture.csv("a.csv", IngestFixture.rows(1, 2000));
+
+      ExecutorService pool = Executors.newFixedThreadPool(2);
+      try {
+        Future<RunResult> a = pool.submit((Callable<RunResult>) fixture::run);
+        Future<RunResult> b = pool.submit((Callable<RunResult>) fixture::run);
+        // the run that did not create the table finds the file committed, or commits after
+        assertThat(a.get().rowsWritten() + b.get().rowsWritten()).isEqualTo(2000);
+      } finally {
+        pool.shutdown();
+      }
+
+      IngestFixture.assertRowCount(fixture, 2000);
+    }
+  }
 }

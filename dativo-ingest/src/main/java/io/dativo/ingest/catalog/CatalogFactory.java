@@ -159,10 +159,30 @@ public final class CatalogFactory {
     properties.put(CatalogProperties.URI, "jdbc:sqlite:" + warehouse.resolve(LOCAL_CATALOG_FILE));
     properties.put(CatalogProperties.WAREHOUSE_LOCATION, warehouse.toString());
     properties.put("jdbc.schema-version", "V1");
-    JdbcCatalog catalog = new JdbcCatalog();
-    catalog.setConf(hadoopConf());
-    catalog.initialize("dativo", properties);
-    return catalog;
+    // Two first runs into a new warehouse both create the catalog's tables: the one that loses
+    // fails on the other's columns, and finds them in place when it tries again.
+    for (int attempt = 1; ; attempt++) {
+      JdbcCatalog catalog = new JdbcCatalog();
+      catalog.setConf(hadoopConf());
+      try {
+        catalog.initialize("dativo", properties);
+        return catalog;
+      } catch (org.apache.iceberg.jdbc.UncheckedSQLException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+
+        closeQuietly(catalog);
+      }
+    }
+  }
+
+  private static void closeQuietly(JdbcCatalog catalog) {
+    try {
+      catalog.close();
+    } catch (RuntimeException e) {
+      // a half-initialized catalog has little to close
+    }
   }
 
   private static Catalog hadoop(CatalogSpec spec) {
