@@ -245,14 +245,8 @@ class CsvToIcebergTest {
         "y.csv",
         IntStream.rangeClosed(501, 1000).mapToObj(IngestFixture::row).toArray(String[]::new));
 
-    ExecutorService pool = Executors.newFixedThreadPool(2);
-    try {
-      Future<RunResult> a = pool.submit((Callable<RunResult>) fixture::run);
-      Future<RunResult> b = pool.submit((Callable<RunResult>) second::run);
-      assertThat(a.get().rowsWritten() + b.get().rowsWritten()).isEqualTo(1000);
-    } finally {
-      pool.shutdown();
-    }
+    List<RunResult> runs = together(fixture, second);
+    assertThat(runs.get(0).rowsWritten() + runs.get(1).rowsWritten()).isEqualTo(1000);
 
     IngestFixture.assertRowCount(fixture, 1001);
   }
@@ -374,15 +368,9 @@ class CsvToIcebergTest {
       main.csv("m" + round + ".csv", IngestFixture.rows(round * 100L, round * 100L + 4));
       long mainRowsBefore = main.rows().size();
 
-      ExecutorService pool = Executors.newFixedThreadPool(2);
-      try {
-        Future<RunResult> onMain = pool.submit((Callable<RunResult>) main::run);
-        Future<RunResult> onBranch = pool.submit((Callable<RunResult>) branch::run);
-        assertThat(onMain.get().rowsWritten()).isEqualTo(5);
-        assertThat(onBranch.get().rowsWritten()).isEqualTo(10);
-      } finally {
-        pool.shutdown();
-      }
+      List<RunResult> runs = together(main, branch);
+      assertThat(runs.get(0).rowsWritten()).isEqualTo(5);
+      assertThat(runs.get(1).rowsWritten()).isEqualTo(10);
 
       Table table = main.table();
       assertThat(main.rows()).hasSize((int) mainRowsBefore + 5);
@@ -402,15 +390,9 @@ class CsvToIcebergTest {
       fixture.csv("same" + round + ".csv", IngestFixture.rows(round * 1000L, round * 1000L + 1999));
       expected += 2000;
 
-      ExecutorService pool = Executors.newFixedThreadPool(2);
-      try {
-        Future<RunResult> a = pool.submit((Callable<RunResult>) fixture::run);
-        Future<RunResult> b = pool.submit((Callable<RunResult>) fixture::run);
-        // one of them writes the file; the other finds it committed, before or after reading it
-        assertThat(a.get().rowsWritten() + b.get().rowsWritten()).isEqualTo(2000);
-      } finally {
-        pool.shutdown();
-      }
+      // one of them writes the file; the other finds it committed, before or after reading it
+      List<RunResult> runs = together(fixture, fixture);
+      assertThat(runs.get(0).rowsWritten() + runs.get(1).rowsWritten()).isEqualTo(2000);
 
       IngestFixture.assertRowCount(fixture, expected);
       // checked for conflicts, still an append to readers that follow the table's appends
@@ -431,17 +413,24 @@ class CsvToIcebergTest {
       IngestFixture fixture = new IngestFixture(dir.resolve("round" + round));
       fixture.csv("a.csv", IngestFixture.rows(1, 2000));
 
-      ExecutorService pool = Executors.newFixedThreadPool(2);
-      try {
-        Future<RunResult> a = pool.submit((Callable<RunResult>) fixture::run);
-        Future<RunResult> b = pool.submit((Callable<RunResult>) fixture::run);
-        // the run that did not create the table finds the file committed, or commits after
-        assertThat(a.get().rowsWritten() + b.get().rowsWritten()).isEqualTo(2000);
-      } finally {
-        pool.shutdown();
-      }
+      // the run that did not create the table finds the file committed, or commits after
+      List<RunResult> runs = together(fixture, fixture);
+      assertThat(runs.get(0).rowsWritten() + runs.get(1).rowsWritten()).isEqualTo(2000);
 
       IngestFixture.assertRowCount(fixture, 2000);
+    }
+  }
+
+  /** Runs two jobs at the same moment, each on its own thread; their results in order. */
+  private static List<RunResult> together(IngestFixture first, IngestFixture second)
+      throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<RunResult> a = pool.submit((Callable<RunResult>) first::run);
+      Future<RunResult> b = pool.submit((Callable<RunResult>) second::run);
+      return List.of(a.get(), b.get());
+    } finally {
+      pool.shutdown();
     }
   }
 }
