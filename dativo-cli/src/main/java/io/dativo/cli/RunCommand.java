@@ -240,6 +240,7 @@ final class RunCommand implements Callable<Integer> {
     metadata.add(PipesSession.Metadata.integer("data_files", result.dataFiles()));
     metadata.add(PipesSession.Metadata.integer("data_bytes", result.dataBytes()));
     metadata.add(PipesSession.Metadata.text("table", result.table()));
+    metadata.add(PipesSession.Metadata.text("branch", result.branch()));
     result
         .snapshotId()
         .ifPresent(

@@ -53,6 +53,7 @@ class DagsterPipesIT {
     assertThat(metadata.get("rows_written").get("raw_value").asLong()).isEqualTo(3000);
     assertThat(metadata.get("rows_written").get("type").asText()).isEqualTo("int");
     assertThat(metadata.get("table").get("raw_value").asText()).isEqualTo("acme.sales.csv_orders");
+    assertThat(metadata.get("branch").get("raw_value").asText()).isEqualTo("main");
     assertThat(metadata.get("cost_center").get("raw_value").asText()).isEqualTo("SALES-042");
     assertThat(metadata.get("environment").get("raw_value").asText()).isEqualTo("dev");
     assertThat(metadata.get("provider").get("raw_value").asText()).isEqualTo("aws");
