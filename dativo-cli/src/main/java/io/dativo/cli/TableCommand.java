@@ -62,8 +62,7 @@ final class TableCommand implements Callable<Integer> {
       Table table = catalog.loadTable(id);
       // the job's branch (target.branch) is what its runs wrote; main when it has none
       String branch = Pipeline.branch(loaded.job());
-      Snapshot snapshot =
-          table.refs().containsKey(branch) ? table.snapshot(branch) : table.currentSnapshot();
+      Snapshot snapshot = io.dativo.ingest.sink.CommittedSources.headSnapshot(table, branch);
       if (root.format == OutputFormat.json) {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode node = mapper.createObjectNode();

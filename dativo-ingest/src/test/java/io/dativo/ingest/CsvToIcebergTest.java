@@ -13,7 +13,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.IntStream;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.data.Record;
 import org.junit.jupiter.api.Test;
@@ -239,11 +238,9 @@ class CsvToIcebergTest {
     second.write(
         "data2/x.csv",
         "order_id,email,amount,paid,created_at\n"
-            + String.join("\n", IntStream.rangeClosed(1, 500).mapToObj(IngestFixture::row).toList())
+            + String.join("\n", IngestFixture.rows(1, 500))
             + "\n");
-    fixture.csv(
-        "y.csv",
-        IntStream.rangeClosed(501, 1000).mapToObj(IngestFixture::row).toArray(String[]::new));
+    fixture.csv("y.csv", IngestFixture.rows(501, 1000));
 
     List<RunResult> runs = together(fixture, second);
     assertThat(runs.get(0).rowsWritten() + runs.get(1).rowsWritten()).isEqualTo(1000);

@@ -56,6 +56,15 @@ final class IngestFixture {
   }
 
   void job(String mode, String extra) {
+    targetJob(
+        "warehouse: " + dir.resolve("warehouse"), "schema_validation_mode: " + mode + "\n" + extra);
+  }
+
+  /**
+   * The CSV job over {@code data/*.csv}: {@code target} is the target block's lines (indented
+   * here), {@code extra} more top-level YAML (before {@code source}).
+   */
+  void targetJob(String target, String extra) {
     write(
         "job.yaml",
         """
@@ -65,14 +74,20 @@ final class IngestFixture {
         target_connector: iceberg
         asset: orders
         asset_path: asset.yaml
-        schema_validation_mode: %s
+        %s
         source:
           files: ["data/*.csv"]
         target:
-          warehouse: %s
         %s
         """
-            .formatted(mode, dir.resolve("warehouse"), extra));
+            .formatted(extra.strip(), target.strip().indent(2).stripTrailing()));
+  }
+
+  /** The asset, the job and the table renamed to {@code name} (one table per test). */
+  void renameTable(String name) {
+    write("asset.yaml", read("asset.yaml").replace("name: orders\n", "name: " + name + "\n"));
+    write("job.yaml", read("job.yaml").replace("asset: orders\n", "asset: " + name + "\n"));
+    tableName = name;
   }
 
   Path csv(String name, String... rows) {

@@ -146,25 +146,11 @@ class NessieCatalogIT {
   /** A job into table {@code orders<suffix>} on the branch; {@code sub} separates job folders. */
   private IngestFixture nessieJob(String branch, String tableSuffix, String sub) {
     IngestFixture fixture = new IngestFixture(dir.resolve("job" + tableSuffix + sub));
-    fixture.write(
-        "asset.yaml", IngestFixture.ASSET.replace("name: orders", "name: orders" + tableSuffix));
-    fixture.write(
-        "job.yaml",
-        """
-        tenant_id: acme
-        environment: dev
-        source_connector: csv
-        target_connector: iceberg
-        asset: orders%s
-        asset_path: asset.yaml
-        source:
-          files: ["data/*.csv"]
-        target:
-          warehouse: %s
-          catalog: {type: nessie, uri: "%s", branch: %s}
-        """
-            .formatted(tableSuffix, dir.resolve("warehouse"), nessie.uri(), branch));
-    fixture.tableName = "orders" + tableSuffix;
+    fixture.targetJob(
+        "warehouse: %s\ncatalog: {type: nessie, uri: \"%s\", branch: %s}"
+            .formatted(dir.resolve("warehouse"), nessie.uri(), branch),
+        "");
+    fixture.renameTable("orders" + tableSuffix);
     return fixture;
   }
 }

@@ -90,11 +90,7 @@ class RestCatalogIT {
   @Test
   void aChangedTagIsUpdatedAndOthersPropertiesAreKept() {
     IngestFixture fixture = restJob("DATA-001");
-    fixture.tableName = "orders_retagged";
-    fixture.write(
-        "asset.yaml", IngestFixture.ASSET.replace("name: orders", "name: orders_retagged"));
-    fixture.write(
-        "job.yaml", fixture.read("job.yaml").replace("asset: orders", "asset: orders_retagged"));
+    fixture.renameTable("orders_retagged");
     fixture.csv("a.csv", IngestFixture.rows(1, 5));
     fixture.run();
     fixture.table().updateProperties().set("owner.team.pager", "on-call-7").commit();
@@ -113,10 +109,8 @@ class RestCatalogIT {
   @Test
   void anIcebergBranchIsRefusedOnNessiesRestCatalogBeforeAnythingIsWritten() {
     IngestFixture fixture = restJob("DATA-001");
-    fixture.tableName = "orders_wap";
-    fixture.write("asset.yaml", IngestFixture.ASSET.replace("name: orders", "name: orders_wap"));
-    String onMain = fixture.read("job.yaml").replace("asset: orders", "asset: orders_wap");
-    fixture.write("job.yaml", onMain);
+    fixture.renameTable("orders_wap");
+    String onMain = fixture.read("job.yaml");
     fixture.csv("a.csv", IngestFixture.rows(1, 4));
     fixture.run();
     long mainBefore = fixture.table().currentSnapshot().snapshotId();
@@ -141,25 +135,11 @@ class RestCatalogIT {
             "AWS_SECRET_ACCESS_KEY", "test",
             "AWS_REGION", "us-east-1",
             "AWS_ENDPOINT_URL_S3", moto.endpoint());
-    fixture.write(
-        "job.yaml",
-        """
-        tenant_id: acme
-        environment: dev
-        source_connector: csv
-        target_connector: iceberg
-        asset: orders
-        asset_path: asset.yaml
-        source:
-          files: ["data/*.csv"]
-        target:
-          warehouse: s3://%s/warehouse
-          catalog: {type: rest, uri: "%s"}
-        infrastructure:
-          provider: {provider: aws, region: us-east-1}
-          tags: {cost_center: %s}
-        """
-            .formatted(BUCKET, nessie.icebergRestUri(), costCenter));
+    fixture.targetJob(
+        "warehouse: s3://%s/warehouse\ncatalog: {type: rest, uri: \"%s\"}"
+            .formatted(BUCKET, nessie.icebergRestUri()),
+        "infrastructure:\n  provider: {provider: aws, region: us-east-1}\n  tags: {cost_center: %s}"
+            .formatted(costCenter));
     return fixture;
   }
 

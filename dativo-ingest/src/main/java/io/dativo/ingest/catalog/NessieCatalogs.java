@@ -24,11 +24,12 @@ final class NessieCatalogs {
         spec.setting("uri")
             .orElseThrow(
                 () -> CatalogFactory.missing(spec, "uri", "http://nessie.internal:19120/api/v2"));
+    String api = apiUri(uri);
     Map<String, String> properties = new HashMap<>(storage);
-    properties.put(CatalogProperties.URI, apiUri(uri));
+    properties.put(CatalogProperties.URI, api);
     properties.put(CatalogProperties.WAREHOUSE_LOCATION, spec.warehouse());
     // Nessie's client says which API its URI speaks by the path's last segment (v1, v2).
-    properties.put("client-api-version", apiVersion(apiUri(uri)));
+    properties.put("client-api-version", apiVersion(api));
     spec.setting("branch").ifPresent(b -> properties.put("ref", b));
     // Nessie's commit log names the application that made each commit
     properties.put("app-id", "dativo");

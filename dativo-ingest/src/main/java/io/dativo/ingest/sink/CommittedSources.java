@@ -81,9 +81,12 @@ public final class CommittedSources {
 
   /** The snapshot a run on {@code branch} builds on: the branch's head, else main's. */
   public static Optional<Long> head(Table table, String branch) {
-    Snapshot head =
-        table.refs().containsKey(branch) ? table.snapshot(branch) : table.currentSnapshot();
-    return Optional.ofNullable(head).map(Snapshot::snapshotId);
+    return Optional.ofNullable(headSnapshot(table, branch)).map(Snapshot::snapshotId);
+  }
+
+  /** The branch's head; main's while the branch does not exist (where a run creates it). */
+  public static Snapshot headSnapshot(Table table, String branch) {
+    return table.refs().containsKey(branch) ? table.snapshot(branch) : table.currentSnapshot();
   }
 
   public static String format(List<String> fingerprints) {
@@ -108,8 +111,7 @@ public final class CommittedSources {
    */
   private static List<Snapshot> ancestors(Table table, String branch) {
     List<Snapshot> chain = new java.util.ArrayList<>();
-    Snapshot snapshot =
-        table.refs().containsKey(branch) ? table.snapshot(branch) : table.currentSnapshot();
+    Snapshot snapshot = headSnapshot(table, branch);
     Map<Long, Snapshot> byId = new java.util.HashMap<>();
     table.snapshots().forEach(s -> byId.put(s.snapshotId(), s));
     while (snapshot != null) {
