@@ -5,8 +5,12 @@ import io.dativo.core.config.SchemaValidationMode;
 import io.dativo.core.config.asset.AssetDefinition;
 import io.dativo.core.config.asset.Column;
 import io.dativo.ingest.catalog.CatalogFactory;
+import io.dativo.ingest.columns.ByteText;
+import io.dativo.ingest.columns.ColumnBatch;
 import io.dativo.ingest.schema.IcebergSchemas;
+import io.dativo.ingest.schema.TextValues;
 import io.dativo.ingest.schema.ValueConverter;
+import io.dativo.ingest.sink.AsyncBatchWriter;
 import io.dativo.ingest.sink.AsyncRecordWriter;
 import io.dativo.ingest.sink.CommittedSources;
 import io.dativo.ingest.sink.RollingWriter;
@@ -15,6 +19,7 @@ import io.dativo.ingest.source.RowStream;
 import io.dativo.ingest.source.Source;
 import io.dativo.ingest.source.SourceUnit;
 import io.dativo.ingest.source.Sources;
+import io.dativo.ingest.source.TextRowStream;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -158,6 +163,25 @@ public final class Pipeline {
     return name;
   }
 
+  /** The run's writer thread: records, or column batches for text sources. */
+  private record RowWriter(AsyncRecordWriter records, AsyncBatchWriter batches) {
+    void finish() {
+      if (records != null) {
+        records.finish();
+      } else {
+        batches.finish();
+      }
+    }
+
+    void abort() {
+      if (records != null) {
+        records.abort();
+      } else {
+        batches.abort();
+      }
+    }
+  }
+
   /** Attempts at a commit while other runs keep committing first. */
   static final int COMMIT_ATTEMPTS = 10;
 
@@ -294,7 +318,13 @@ public final class Pipeline {
               effective,
               RollingWriter.ParquetWriter.fromEnvironment(request.env()));
       parquetWriter = writer.parquetWriter();
-      AsyncRecordWriter async = new AsyncRecordWriter(writer, schema);
+      // CSV text into flat columnar files goes row by row into column batches, typed from the
+      // bytes; everything else through records.
+      boolean batches = writer.writesBatches() && source.readsText() && ColumnBatch.covers(schema);
+      RowWriter async =
+          batches
+              ? new RowWriter(null, new AsyncBatchWriter(writer, schema))
+              : new RowWriter(new AsyncRecordWriter(writer, schema), null);
       try {
         Map<String, String> cursors = new LinkedHashMap<>();
         List<String> fingerprints = new ArrayList<>();
@@ -417,7 +447,7 @@ public final class Pipeline {
     }
 
     private void read(
-        SourceUnit unit, Schema schema, AsyncRecordWriter writer, Map<String, String> cursors) {
+        SourceUnit unit, Schema schema, RowWriter writer, Map<String, String> cursors) {
       List<String> names = columns.stream().map(Column::name).toList();
       Optional<String> cursorStart =
           source
@@ -441,15 +471,29 @@ public final class Pipeline {
               : -1;
       LocalDate today = request.startedAt().atOffset(ZoneOffset.UTC).toLocalDate();
       try (RowStream rows = source.open(unit, names, cursorStart)) {
+        if (writer.batches() != null) {
+          int[] unfilled = unfilled(schema, positions, ingestDatePosition);
+          readText(
+              (TextRowStream) rows,
+              unit,
+              fields,
+              positions,
+              unfilled,
+              ingestDatePosition,
+              today.toEpochDay(),
+              writer.batches());
+          return;
+        }
+
         while (rows.next()) {
           rowsRead++;
-          GenericRecord record = writer.next();
+          GenericRecord record = writer.records().next();
           if (fill(record, rows, fields, positions)) {
             if (ingestDatePosition >= 0) {
               record.set(ingestDatePosition, today);
             }
 
-            writer.commitRecord();
+            writer.records().commitRecord();
             rowsWritten++;
           }
 
@@ -462,11 +506,102 @@ public final class Pipeline {
       }
     }
 
+    /** Table columns neither the asset nor Dativo fills (left by an earlier asset): null. */
+    private static int[] unfilled(Schema schema, int[] positions, int ingestDatePosition) {
+      java.util.BitSet filled = new java.util.BitSet();
+      for (int position : positions) {
+        filled.set(position);
+      }
+
+      if (ingestDatePosition >= 0) {
+        filled.set(ingestDatePosition);
+      }
+
+      return java.util.stream.IntStream.range(0, schema.columns().size())
+          .filter(i -> !filled.get(i))
+          .toArray();
+    }
+
+    /** The rows of a text source into column batches. */
+    private void readText(
+        TextRowStream rows,
+        SourceUnit unit,
+        Types.NestedField[] fields,
+        int[] positions,
+        int[] unfilled,
+        int ingestDatePosition,
+        long today,
+        AsyncBatchWriter writer) {
+      while (rows.next()) {
+        rowsRead++;
+        ColumnBatch batch = writer.batch();
+        int row = batch.size();
+        batch.beginRow();
+        if (fillText(batch, row, rows, fields, positions)) {
+          if (ingestDatePosition >= 0) {
+            batch.column(ingestDatePosition).setLong(row, today);
+          }
+
+          for (int position : unfilled) {
+            batch.column(position).setNull(row);
+          }
+
+          batch.commitRow();
+          writer.rowDone();
+          rowsWritten++;
+        } else {
+          batch.discardRow();
+        }
+
+        if (rowsRead % PROGRESS_INTERVAL == 0) {
+          request.progress().progress(rowsRead, unit.id(), 0, 0);
+        }
+      }
+    }
+
+    /** Types one row's text into the batch; false when the row is rejected (warn mode). */
+    private boolean fillText(
+        ColumnBatch batch,
+        int row,
+        TextRowStream rows,
+        Types.NestedField[] fields,
+        int[] positions) {
+      for (int i = 0; i < fields.length; i++) {
+        ColumnBatch.Column column = batch.column(positions[i]);
+        ByteText text = rows.text(i);
+        try {
+          TextValues.store(text, column, row);
+          if (fields[i].isRequired() && column.isNull(row)) {
+            throw new ValueConverter.BadValue("a value is required");
+          }
+        } catch (ValueConverter.BadValue bad) {
+          // the raw text as far as it decodes, for the rejects file
+          Object raw =
+              text == null
+                  ? null
+                  : new String(
+                      text.bytes(),
+                      text.from(),
+                      text.length(),
+                      java.nio.charset.StandardCharsets.UTF_8);
+          return reject(rows, fields[i].name(), bad.getMessage(), raw);
+        }
+      }
+
+      return true;
+    }
+
     /** Converts one row into {@code record}; false when the row is rejected (warn mode). */
     private boolean fill(
         GenericRecord record, RowStream rows, Types.NestedField[] fields, int[] positions) {
       for (int i = 0; i < fields.length; i++) {
-        Object raw = rows.value(i);
+        Object raw;
+        try {
+          raw = rows.value(i);
+        } catch (ByteText.InvalidText e) {
+          return reject(rows, fields[i].name(), TextValues.NOT_UTF8, null);
+        }
+
         try {
           Object value = ValueConverter.convert(raw, fields[i].type());
           if (value == null && fields[i].isRequired()) {

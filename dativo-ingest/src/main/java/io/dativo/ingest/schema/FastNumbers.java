@@ -21,7 +21,7 @@ final class FastNumbers {
   private FastNumbers() {}
 
   /** As {@link Double#parseDouble}, bit for bit. */
-  static double parseDouble(String text) {
+  static double parseDouble(CharSequence text) {
     int length = text.length();
     int i = 0;
     boolean negative = false;
@@ -37,7 +37,7 @@ final class FastNumbers {
       char c = text.charAt(i);
       if (c >= '0' && c <= '9') {
         if (++digits > 18) {
-          return Double.parseDouble(text);
+          return Double.parseDouble(text.toString());
         }
 
         mantissa = mantissa * 10 + (c - '0');
@@ -47,13 +47,14 @@ final class FastNumbers {
       } else if (c == '.' && fractionDigits < 0) {
         fractionDigits = 0;
       } else {
-        return Double.parseDouble(text); // an exponent, a suffix, NaN, or not a number at all
+        return Double.parseDouble(
+            text.toString()); // an exponent, a suffix, NaN, or not a number at all
       }
     }
 
     int scale = Math.max(fractionDigits, 0);
     if (digits == 0 || mantissa >= EXACT_LIMIT || scale >= POWERS_OF_TEN.length) {
-      return Double.parseDouble(text);
+      return Double.parseDouble(text.toString());
     }
 
     double value = scale == 0 ? (double) mantissa : mantissa / POWERS_OF_TEN[scale];

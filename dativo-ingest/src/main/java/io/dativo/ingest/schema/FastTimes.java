@@ -23,18 +23,18 @@ final class FastTimes {
 
   private FastTimes() {}
 
-  static Optional<LocalDate> date(String text) {
+  static Optional<LocalDate> date(CharSequence text) {
     long days = epochDay(text);
     return days == NONE ? Optional.empty() : Optional.of(LocalDate.ofEpochDay(days));
   }
 
   /** {@code yyyy-MM-dd} as days since 1970-01-01, or {@link #NONE}. */
-  static long epochDay(String text) {
+  static long epochDay(CharSequence text) {
     return text.length() == 10 ? epochDay(text, 0) : NONE;
   }
 
   /** {@code yyyy-MM-dd[T| ]HH:mm:ss[.f{1,9}][Z|±HH:mm|±HHmm]}; no offset means UTC. */
-  static Optional<OffsetDateTime> timestamp(String text) {
+  static Optional<OffsetDateTime> timestamp(CharSequence text) {
     long micros = timestampMicros(text);
     if (micros == NONE) {
       return Optional.empty();
@@ -54,7 +54,19 @@ final class FastTimes {
    * The same forms as microseconds since the epoch (UTC; digits past the microsecond dropped), or
    * {@link #NONE}.
    */
-  static long timestampMicros(String text) {
+  static long timestampMicros(CharSequence text) {
+    return micros(text, 9);
+  }
+
+  /**
+   * As {@link #timestampMicros}, but {@link #NONE} for digits past the microsecond: before 1970
+   * they would round differently from the records' rule (toward zero, {@code StoredValues}).
+   */
+  static long wholeMicros(CharSequence text) {
+    return micros(text, 6);
+  }
+
+  private static long micros(CharSequence text, int maxFractionDigits) {
     int length = text.length();
     if (length < 19
         || (text.charAt(10) != 'T' && text.charAt(10) != ' ')
@@ -86,7 +98,7 @@ final class FastTimes {
       }
 
       int count = position - start;
-      if (count == 0 || count > 9) {
+      if (count == 0 || count > maxFractionDigits) {
         return NONE;
       }
 
@@ -106,7 +118,7 @@ final class FastTimes {
   }
 
   /** Nanoseconds past the microsecond in a timestamp's fraction (kept by {@link #timestamp}). */
-  private static int subMicros(String text) {
+  private static int subMicros(CharSequence text) {
     if (text.length() <= 19 || text.charAt(19) != '.') {
       return 0;
     }
@@ -129,7 +141,7 @@ final class FastTimes {
    * The offset from {@code text[position]} to the end: none or {@code Z} is UTC, else a sign and
    * four digits with an optional colon; {@link Integer#MIN_VALUE} when it is none of these.
    */
-  private static int offsetSeconds(String text, int position) {
+  private static int offsetSeconds(CharSequence text, int position) {
     int length = text.length();
     if (position == length) {
       return 0;
@@ -170,7 +182,7 @@ final class FastTimes {
   }
 
   /** {@code yyyy-MM-dd} at {@code text[from]} as epoch days, or {@link #NONE}. */
-  private static long epochDay(String text, int from) {
+  private static long epochDay(CharSequence text, int from) {
     if (text.charAt(from + 4) != '-' || text.charAt(from + 7) != '-') {
       return NONE;
     }
@@ -196,7 +208,7 @@ final class FastTimes {
   }
 
   /** The number in {@code text[from, to)}, or -1 when it is not all digits. */
-  private static int digits(String text, int from, int to) {
+  private static int digits(CharSequence text, int from, int to) {
     int value = 0;
     for (int i = from; i < to; i++) {
       char c = text.charAt(i);

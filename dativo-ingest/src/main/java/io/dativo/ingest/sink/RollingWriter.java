@@ -1,5 +1,6 @@
 package io.dativo.ingest.sink;
 
+import io.dativo.ingest.columns.ColumnBatch;
 import io.dativo.ingest.sink.parquet.ColumnarParquetWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -193,6 +194,11 @@ public final class RollingWriter {
       rows++;
     }
 
+    void write(ColumnBatch batch, int from, int to) throws IOException {
+      writer.write(batch, from, to);
+      rows += to - from;
+    }
+
     @Override
     public long length() throws IOException {
       return writer.length();
@@ -258,15 +264,108 @@ public final class RollingWriter {
     try {
       file.write(record);
       if (file.rows() % SIZE_CHECK_INTERVAL == 0) {
-        if (file.length() >= targetFileBytes) {
-          close(file);
-          open.remove(partition);
-        } else if (columnar && open.size() > 1) {
-          limitBufferedMemory();
-        }
+        checkSize(file, partition);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Whether {@link #write(ColumnBatch)} can be used: the files are written by the columnar writer.
+   */
+  public boolean writesBatches() {
+    return columnar;
+  }
+
+  /**
+   * Writes a batch's rows, each run of rows with the same partition in one call. A run uses either
+   * this or {@link #write(Record)}, not both (the previous row's partition is kept as each one
+   * reads it).
+   */
+  public void write(ColumnBatch batch) {
+    if (!columnar) {
+      throw new IllegalStateException("Batches are written by the columnar writer only");
+    }
+
+    int size = batch.size();
+    try {
+      for (int from = 0; from < size; ) {
+        int to = partitioned ? samePartitionUntil(batch, from) : size;
+        StructLike partition = partitioned ? batchPartition(batch, from) : null;
+        OpenFile file = partitioned ? lastFile : open.get(null);
+        if (file == null) {
+          file = openFile(null);
+        }
+
+        ((ColumnarFile) file).write(batch, from, to);
+        checkSize(file, partition);
+        from = to;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The end of the run of rows from {@code from} whose partition columns hold the same values. */
+  private int samePartitionUntil(ColumnBatch batch, int from) {
+    int to = from + 1;
+    while (to < batch.size() && sameSources(batch, to, to - 1)) {
+      to++;
+    }
+
+    return to;
+  }
+
+  private boolean sameSources(ColumnBatch batch, int row, int other) {
+    for (int position : sourcePositions) {
+      if (!batch.column(position).sameValue(row, other)) {
+        return false;
+      }
+    }
+
+    return true;
+  }
+
+  /** The partition of a batch's row, and its file as {@link #lastFile}. */
+  private StructLike batchPartition(ColumnBatch batch, int row) {
+    if (lastFile != null) {
+      boolean same = true;
+      for (int i = 0; i < sourcePositions.length && same; i++) {
+        same = Objects.equals(lastSources[i], batch.column(sourcePositions[i]).internal(row));
+      }
+
+      if (same) {
+        return lastPartition;
+      }
+    }
+
+    if (lastPartition != null) {
+      open.get(lastPartition); // the file in use stays the most recently used
+    }
+
+    key.partition(batch.row(row));
+    OpenFile file = open.get(key);
+    if (file == null) {
+      file = openFile(key);
+    }
+
+    for (int i = 0; i < sourcePositions.length; i++) {
+      lastSources[i] = batch.column(sourcePositions[i]).internal(row);
+    }
+
+    lastFile = file;
+    lastPartition = keyOf(file);
+    return lastPartition;
+  }
+
+  /** Rolls a file that reached the target size; keeps what open files buffer within bounds. */
+  private void checkSize(OpenFile file, StructLike partition) throws IOException {
+    if (file.length() >= targetFileBytes) {
+      close(file);
+      open.remove(partition);
+    } else if (columnar && open.size() > 1) {
+      limitBufferedMemory();
     }
   }
 

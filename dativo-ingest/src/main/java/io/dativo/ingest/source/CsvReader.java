@@ -1,85 +1,139 @@
 package io.dativo.ingest.source;
 
+import io.dativo.ingest.columns.ByteText;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * A streaming RFC 4180 reader: fields separated by a delimiter, optionally quoted, {@code ""} for a
  * quote inside quotes, quoted fields spanning lines, LF or CRLF line ends; empty lines are skipped.
- * It slices fields straight out of a 64 KB buffer (a builder only for quoted text or a field that
- * spans two buffer fills): several times faster than a general CSV library on large files, which is
- * where ingestion spends its time.
+ * It works on the bytes of UTF-8 text (other encodings are transcoded to UTF-8 as they are read): a
+ * field is a slice of the read buffer ({@link #text}), so numbers and timestamps are parsed where
+ * they lie, and nothing is decoded or allocated per field unless asked for as a {@code String}. The
+ * delimiter and quote are ASCII characters, which never occur inside a multi-byte UTF-8 sequence.
  */
 final class CsvReader implements Closeable {
-  private static final int BUFFER = 1 << 16;
+  private static final int BUFFER = 1 << 18;
 
-  private final Reader in;
-  private final char delimiter;
-  private final char quote;
+  private final InputStream in;
+  private final byte delimiter;
+  private final byte quote;
   private final boolean quoting;
-  private final char[] buffer = new char[BUFFER];
-  private String[] fields = new String[16];
-  private int size;
-  private final StringBuilder field = new StringBuilder();
+  private byte[] buffer = new byte[BUFFER];
   private int position;
   private int limit;
+  private boolean eof;
+  private boolean started;
+
+  /** The current record's fields: {@code buffer[starts[i], ends[i])}, quotes still doubled. */
+  private int[] starts = new int[16];
+
+  private int[] ends = new int[16];
+  private boolean[] escaped = new boolean[16];
+  private int size;
+  private int recordStart;
+  private final ByteText view = new ByteText();
+  private byte[] unescaped = new byte[256];
+
   private long line = 1;
   private long records;
 
-  CsvReader(Reader in, char delimiter, Character quote) {
-    this.in = in;
-    this.delimiter = delimiter;
+  /**
+   * @param delimiter an ASCII character
+   * @param quote an ASCII character, or null for no quoting
+   */
+  CsvReader(InputStream in, Charset encoding, char delimiter, Character quote) {
+    if (delimiter > 127 || (quote != null && quote > 127)) {
+      throw new IllegalArgumentException("The delimiter and quote must be ASCII characters");
+    }
+
+    this.in = isUtf8(encoding) ? in : new Utf8Transcoder(in, encoding);
+    this.delimiter = (byte) delimiter;
     this.quoting = quote != null;
-    this.quote = quote == null ? 0 : quote;
+    this.quote = quote == null ? 0 : (byte) quote.charValue();
+  }
+
+  private static boolean isUtf8(Charset encoding) {
+    return encoding.equals(StandardCharsets.UTF_8) || encoding.equals(StandardCharsets.US_ASCII);
   }
 
   /** Reads the next record; false at the end of input. */
   boolean next() throws IOException {
     size = 0;
-    while (true) {
-      if (position >= limit && !fill()) {
-        return false;
-      }
+    if (!started) {
+      started = true;
+      skipByteOrderMark();
+    }
 
-      char c = buffer[position];
-      if (c == '\n' || c == '\r') {
-        consumeLineEnd();
-        continue; // an empty line
-      }
-
-      break;
+    if (!skipEmptyLines()) {
+      return false;
     }
 
     records++;
-    while (true) {
-      boolean more = readField();
-      if (!more) {
-        return true;
-      }
+    recordStart = position;
+    long recordLine = line;
+    while (!parseRecord()) {
+      // The record goes past what is buffered: read more and parse it again from its start.
+      line = recordLine;
+      size = 0;
+      readMore();
     }
+
+    return true;
   }
 
   int size() {
     return size;
   }
 
+  /** Field {@code index} of the current record as text in place; valid until the next call. */
+  ByteText text(int index) {
+    int start = starts[index];
+    int end = ends[index];
+    if (!escaped[index]) {
+      return view.set(buffer, start, end - start);
+    }
+
+    if (unescaped.length < end - start) {
+      unescaped = new byte[Math.max(unescaped.length * 2, end - start)];
+    }
+
+    int length = 0;
+    for (int i = start; i < end; i++) {
+      unescaped[length++] = buffer[i];
+      if (buffer[i] == quote) {
+        i++; // a doubled quote is one
+      }
+    }
+
+    return view.set(unescaped, 0, length);
+  }
+
+  /** Field {@code index} decoded; malformed UTF-8 throws {@link ByteText.InvalidText}. */
   String get(int index) {
-    return fields[index];
+    return text(index).toString();
   }
 
   List<String> fields() {
-    return List.of(Arrays.copyOf(fields, size));
-  }
-
-  private void add(String value) {
-    if (size == fields.length) {
-      fields = Arrays.copyOf(fields, size * 2);
+    List<String> fields = new ArrayList<>(size);
+    for (int i = 0; i < size; i++) {
+      fields.add(get(i));
     }
 
-    fields[size++] = value;
+    return fields;
   }
 
   /** The number of records read so far (the current one included). */
@@ -91,118 +145,286 @@ final class CsvReader implements Closeable {
     return line;
   }
 
-  /** Reads one field; true when another field of the same record follows. */
-  private boolean readField() throws IOException {
-    if (position >= limit && !fill()) {
-      add("");
-      return false;
-    }
-
-    if (quoting && buffer[position] == quote) {
-      position++;
-      return readQuoted();
-    }
-
-    int start = position;
-    field.setLength(0);
+  /** Skips empty lines before a record; false at the end of input. */
+  private boolean skipEmptyLines() throws IOException {
     while (true) {
-      if (position >= limit) {
-        field.append(buffer, start, position - start);
-        if (!fill()) {
-          add(field.toString());
-          return false;
-        }
-
-        start = 0;
+      if (limit - position < 2 && !eof) {
+        recordStart = position;
+        readMore();
       }
 
-      char c = buffer[position];
-      if (c == delimiter || c == '\n' || c == '\r') {
-        String value =
-            field.length() == 0
-                ? new String(buffer, start, position - start)
-                : field.append(buffer, start, position - start).toString();
-        add(value);
-        if (c == delimiter) {
-          position++;
-          return true;
-        }
-
-        consumeLineEnd();
+      if (position >= limit) {
         return false;
       }
 
-      position++;
-    }
-  }
-
-  private boolean readQuoted() throws IOException {
-    field.setLength(0);
-    while (true) {
-      if (position >= limit && !fill()) {
-        throw new IOException("unterminated quoted field starting before line " + line);
-      }
-
-      char c = buffer[position++];
-      if (c == quote) {
-        if (position >= limit && !fill()) {
-          add(field.toString());
-          return false;
-        }
-
-        char after = buffer[position];
-        if (after == quote) {
-          field.append(quote);
-          position++;
-          continue;
-        }
-
-        add(field.toString());
-        if (after == delimiter) {
-          position++;
-          return true;
-        }
-
-        if (after == '\n' || after == '\r') {
-          consumeLineEnd();
-          return false;
-        }
-
-        throw new IOException(
-            "unexpected character '" + after + "' after a closing quote on line " + line);
-      }
-
-      if (c == '\n') {
-        line++;
-      }
-
-      field.append(c);
-    }
-  }
-
-  private void consumeLineEnd() throws IOException {
-    char c = buffer[position++];
-    line++;
-    if (c == '\r') {
-      if (position >= limit && !fill()) {
-        return;
-      }
-
-      if (buffer[position] == '\n') {
+      byte b = buffer[position];
+      if (b == '\n') {
         position++;
+        line++;
+      } else if (b == '\r') {
+        position++;
+        line++;
+        if (position < limit && buffer[position] == '\n') {
+          position++;
+        }
+      } else {
+        return true;
       }
     }
   }
 
-  private boolean fill() throws IOException {
-    int read = in.read(buffer, 0, BUFFER);
-    position = 0;
-    limit = Math.max(read, 0);
-    return read > 0;
+  /**
+   * Splits the record at {@link #recordStart} into fields; false when it runs past the buffered
+   * bytes before the end of input (nothing is consumed then).
+   */
+  private boolean parseRecord() throws IOException {
+    int p = recordStart;
+    while (true) {
+      if (p >= limit) {
+        if (!eof) {
+          return false;
+        }
+
+        addField(p, p, false); // the last field, empty, at the end of input
+        position = p;
+        return true;
+      }
+
+      if (quoting && buffer[p] == quote) {
+        int start = p + 1;
+        boolean doubled = false;
+        p = start;
+        while (true) {
+          if (p >= limit) {
+            if (!eof) {
+              return false;
+            }
+
+            throw new IOException("unterminated quoted field starting before line " + line);
+          }
+
+          byte b = buffer[p];
+          if (b == quote) {
+            if (p + 1 >= limit && !eof) {
+              return false;
+            }
+
+            if (p + 1 >= limit) {
+              addField(start, p, doubled);
+              position = p + 1;
+              return true;
+            }
+
+            byte after = buffer[p + 1];
+            if (after == quote) {
+              doubled = true;
+              p += 2;
+              continue;
+            }
+
+            addField(start, p, doubled);
+            if (after == delimiter) {
+              p += 2;
+              break;
+            }
+
+            if (after == '\n' || after == '\r') {
+              return endRecord(p + 1);
+            }
+
+            throw new IOException(
+                "unexpected character '"
+                    + (after >= 32 && after < 127 ? String.valueOf((char) after) : "\\x" + after)
+                    + "' after a closing quote on line "
+                    + line);
+          }
+
+          if (b == '\n') {
+            line++;
+          }
+
+          p++;
+        }
+
+        continue;
+      }
+
+      int start = p;
+      byte[] bytes = buffer;
+      int end = limit;
+      byte separator = delimiter;
+      while (p < end) {
+        byte b = bytes[p];
+        if (b == separator || b == '\n' || b == '\r') {
+          break;
+        }
+
+        p++;
+      }
+
+      if (p >= end) {
+        if (!eof) {
+          return false;
+        }
+
+        addField(start, p, false);
+        position = p;
+        return true;
+      }
+
+      addField(start, p, false);
+      if (bytes[p] == separator) {
+        p++;
+        continue;
+      }
+
+      return endRecord(p);
+    }
+  }
+
+  /** The record ends at the line end at {@code p}; false when a CR's LF may not be buffered yet. */
+  private boolean endRecord(int p) {
+    if (buffer[p] == '\r') {
+      if (p + 1 >= limit && !eof) {
+        return false;
+      }
+
+      position = p + 1 < limit && buffer[p + 1] == '\n' ? p + 2 : p + 1;
+    } else {
+      position = p + 1;
+    }
+
+    line++;
+    return true;
+  }
+
+  private void addField(int start, int end, boolean doubled) {
+    if (size == starts.length) {
+      starts = Arrays.copyOf(starts, size * 2);
+      ends = Arrays.copyOf(ends, size * 2);
+      escaped = Arrays.copyOf(escaped, size * 2);
+    }
+
+    starts[size] = start;
+    ends[size] = end;
+    escaped[size] = doubled;
+    size++;
+  }
+
+  /** Keeps the bytes from {@link #recordStart} on and reads more after them. */
+  private void readMore() throws IOException {
+    int kept = limit - recordStart;
+    if (recordStart == 0 && limit == buffer.length) {
+      buffer = Arrays.copyOf(buffer, buffer.length * 2); // a record longer than the buffer
+    } else if (kept > 0) {
+      System.arraycopy(buffer, recordStart, buffer, 0, kept);
+    }
+
+    position -= recordStart;
+    recordStart = 0;
+    limit = kept;
+    while (limit < buffer.length) {
+      int read = in.read(buffer, limit, buffer.length - limit);
+      if (read < 0) {
+        eof = true;
+        break;
+      }
+
+      limit += read;
+      if (read > 0) {
+        break;
+      }
+    }
+  }
+
+  /** Skips a UTF-8 byte order mark at the start of the input: it is not text. */
+  private void skipByteOrderMark() throws IOException {
+    while (limit < 3 && !eof) {
+      recordStart = position;
+      readMore();
+    }
+
+    if (limit >= 3
+        && (buffer[0] & 0xff) == 0xEF
+        && (buffer[1] & 0xff) == 0xBB
+        && (buffer[2] & 0xff) == 0xBF) {
+      position = 3;
+    }
   }
 
   @Override
   public void close() throws IOException {
     in.close();
+  }
+
+  /** Text in another encoding as UTF-8 bytes; malformed input is an error, not replaced. */
+  private static final class Utf8Transcoder extends InputStream {
+    private final Reader reader;
+    private final CharsetEncoder encoder =
+        StandardCharsets.UTF_8
+            .newEncoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final CharBuffer chars = CharBuffer.allocate(1 << 14);
+    private final ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
+    private boolean done;
+
+    Utf8Transcoder(InputStream in, Charset encoding) {
+      this.reader =
+          new InputStreamReader(
+              in,
+              encoding
+                  .newDecoder()
+                  .onMalformedInput(CodingErrorAction.REPORT)
+                  .onUnmappableCharacter(CodingErrorAction.REPORT));
+      bytes.flip();
+      chars.flip();
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      int read = read(one, 0, 1);
+      return read < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] target, int offset, int length) throws IOException {
+      while (!bytes.hasRemaining()) {
+        if (done) {
+          return -1;
+        }
+
+        chars.compact();
+        int read = reader.read(chars);
+        chars.flip();
+        bytes.clear();
+        if (read < 0) {
+          done = true;
+          CoderResult result = encoder.encode(chars, bytes, true);
+          if (result.isError()) {
+            result.throwException();
+          }
+
+          encoder.flush(bytes);
+        } else {
+          CoderResult result = encoder.encode(chars, bytes, false);
+          if (result.isError()) {
+            result.throwException();
+          }
+        }
+
+        bytes.flip();
+      }
+
+      int count = Math.min(length, bytes.remaining());
+      bytes.get(target, offset, count);
+      return count;
+    }
+
+    @Override
+    public void close() throws IOException {
+      reader.close();
+    }
   }
 }

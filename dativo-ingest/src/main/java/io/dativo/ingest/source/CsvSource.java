@@ -1,6 +1,7 @@
 package io.dativo.ingest.source;
 
 import io.dativo.ingest.IngestException;
+import io.dativo.ingest.columns.ByteText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -53,6 +54,17 @@ public final class CsvSource implements Source {
 
     this.delimiter = effective.charAt(0);
     this.quote = quoteChar.isEmpty() ? null : quoteChar.charAt(0);
+    if (this.delimiter > 127 || (quote != null && quote > 127) || quoteChar.length() > 1) {
+      throw new IngestException(
+          IngestException.Kind.CONFIG,
+          "Cannot read CSV: source.options.delimiter and quote must be one ASCII character each,"
+              + " found delimiter '"
+              + delimiter
+              + "' and quote '"
+              + quoteChar
+              + "'",
+          null);
+    }
   }
 
   /**
@@ -123,10 +135,15 @@ public final class CsvSource implements Source {
   }
 
   @Override
+  public boolean readsText() {
+    return true;
+  }
+
+  @Override
   public RowStream open(SourceUnit unit, List<String> columns, Optional<String> cursorStart) {
     Path file = Path.of(unit.id());
     try {
-      CsvReader reader = new CsvReader(Files.newBufferedReader(file, encoding), delimiter, quote);
+      CsvReader reader = new CsvReader(Files.newInputStream(file), encoding, delimiter, quote);
       int[] index = header ? byName(reader, file, columns) : byPosition(columns);
       return new CsvRows(reader, file.getFileName().toString(), index, header);
     } catch (IOException e) {
@@ -145,8 +162,16 @@ public final class CsvSource implements Source {
           "set source.options.header: false to map columns by position");
     }
 
-    List<String> header =
-        reader.fields().stream().map(h -> h.replace("\uFEFF", "").trim()).toList();
+    List<String> header;
+    try {
+      header = reader.fields().stream().map(String::trim).toList();
+    } catch (ByteText.InvalidText e) {
+      throw new IngestException(
+          IngestException.Kind.CONFIG,
+          "Cannot read " + file + ": its header line is not valid UTF-8",
+          "set source.options.encoding to the file's encoding");
+    }
+
     int[] index = new int[columns.size()];
     for (int i = 0; i < columns.size(); i++) {
       String column = columns.get(i);
@@ -187,7 +212,7 @@ public final class CsvSource implements Source {
   }
 
   /** Streams records; values are the CSV's text. */
-  private static final class CsvRows implements RowStream {
+  private static final class CsvRows implements TextRowStream {
     private final CsvReader reader;
     private final String name;
     private final int[] index;
@@ -217,6 +242,12 @@ public final class CsvSource implements Source {
     public Object value(int column) {
       int position = index[column];
       return position >= 0 && position < reader.size() ? reader.get(position) : null;
+    }
+
+    @Override
+    public ByteText text(int column) {
+      int position = index[column];
+      return position >= 0 && position < reader.size() ? reader.text(position) : null;
     }
 
     @Override

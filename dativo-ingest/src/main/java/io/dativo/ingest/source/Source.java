@@ -14,6 +14,14 @@ public interface Source extends AutoCloseable {
    */
   RowStream open(SourceUnit unit, List<String> columns, java.util.Optional<String> cursorStart);
 
+  /**
+   * Whether {@link #open} gives {@link TextRowStream}s: text read in place, typed straight into
+   * column batches.
+   */
+  default boolean readsText() {
+    return false;
+  }
+
   /** The incremental cursor column, if the source reads incrementally. */
   default java.util.Optional<String> cursorField() {
     return java.util.Optional.empty();

@@ -3,8 +3,10 @@ package io.dativo.ingest.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -34,7 +36,8 @@ class CsvReaderTest {
   @Test
   void otherDelimitersWork() throws IOException {
     List<List<String>> rows = new ArrayList<>();
-    try (CsvReader reader = new CsvReader(new StringReader("a\tb\n1\t2\n"), '\t', '"')) {
+    try (CsvReader reader =
+        new CsvReader(bytes("a\tb\n1\t2\n"), StandardCharsets.UTF_8, '\t', '"')) {
       while (reader.next()) {
         rows.add(reader.fields());
       }
@@ -52,12 +55,16 @@ class CsvReaderTest {
 
   private static List<List<String>> read(String text) throws IOException {
     List<List<String>> rows = new ArrayList<>();
-    try (CsvReader reader = new CsvReader(new StringReader(text), ',', '"')) {
+    try (CsvReader reader = new CsvReader(bytes(text), StandardCharsets.UTF_8, ',', '"')) {
       while (reader.next()) {
         rows.add(reader.fields());
       }
     }
 
     return rows;
+  }
+
+  private static InputStream bytes(String text) {
+    return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -1,13 +1,11 @@
 package io.dativo.ingest.sink.parquet;
 
+import io.dativo.ingest.columns.ColumnBatch;
+import io.dativo.ingest.columns.StoredValues;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.Encoding;
@@ -22,8 +20,16 @@ import org.apache.parquet.compression.CompressionCodecFactory.BytesInputCompress
  * column of ids or e-mail addresses), so it is not hashed again in every row group.
  */
 final class BinaryColumn extends ColumnBuffer {
-  private final Map<Object, Integer> ids = new HashMap<>();
   private final List<byte[]> entries = new ArrayList<>();
+
+  /**
+   * The dictionary's hash table over byte slices (open addressing): entry id + 1 per slot, 0 for
+   * empty; {@link #hashes} by entry id. Looked up with the bytes in place, no key object per value.
+   */
+  private int[] slots = new int[1024];
+
+  private int[] hashes = new int[512];
+
   private long entryBytes;
   private int[] indexes;
   private int[] seenInPage;
@@ -55,17 +61,25 @@ final class BinaryColumn extends ColumnBuffer {
 
   @Override
   protected void append(Object value) {
-    if (dictionary) {
-      Object key = value instanceof ByteBuffer buffer ? buffer.duplicate() : value.toString();
-      Integer id = ids.get(key);
-      if (id == null) {
-        id = entries.size();
-        byte[] bytes = bytes(value);
-        ids.put(key instanceof ByteBuffer ? ByteBuffer.wrap(bytes) : key, id);
-        entries.add(bytes);
-        entryBytes += 4 + bytes.length;
-      }
+    byte[] bytes = StoredValues.bytes(value);
+    appendBytes(bytes, 0, bytes.length);
+  }
 
+  @Override
+  protected void appendRange(ColumnBatch.Column column, int from, int to) {
+    byte[] source = column.bytes();
+    boolean[] nulls = column.nulls();
+    for (int row = from; row < to; row++) {
+      if (!nulls[row]) {
+        appendBytes(source, column.start(row), column.length(row));
+        values++;
+      }
+    }
+  }
+
+  private void appendBytes(byte[] source, int from, int length) {
+    if (dictionary) {
+      int id = idOf(source, from, length);
       if (values == indexes.length) {
         indexes = Arrays.copyOf(indexes, grown(indexes.length));
       }
@@ -75,21 +89,70 @@ final class BinaryColumn extends ColumnBuffer {
       return;
     }
 
-    byte[] bytes = bytes(value);
-    plain.writeIntLE(bytes.length);
-    plain.write(bytes, 0, bytes.length);
-    updateBounds(bytes);
+    plain.writeIntLE(length);
+    plain.write(source, from, length);
+    updateBounds(source, from, length);
   }
 
-  private static byte[] bytes(Object value) {
-    if (value instanceof ByteBuffer buffer) {
-      ByteBuffer copy = buffer.duplicate();
-      byte[] bytes = new byte[copy.remaining()];
-      copy.get(bytes);
-      return bytes;
+  /** The dictionary id of {@code source[from, from + length)}, added when new. */
+  private int idOf(byte[] source, int from, int length) {
+    int hash = hash(source, from, length);
+    int mask = slots.length - 1;
+    for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
+      int id = slots[slot] - 1;
+      if (id < 0) {
+        id = entries.size();
+        entries.add(Arrays.copyOfRange(source, from, from + length));
+        entryBytes += 4 + length;
+        if (id == hashes.length) {
+          hashes = Arrays.copyOf(hashes, id * 2);
+        }
+
+        hashes[id] = hash;
+        slots[slot] = id + 1;
+        if (entries.size() * 2 > slots.length) {
+          rehash(slots.length * 2);
+        }
+
+        return id;
+      }
+
+      if (hashes[id] == hash) {
+        byte[] entry = entries.get(id);
+        if (Arrays.equals(entry, 0, entry.length, source, from, from + length)) {
+          return id;
+        }
+      }
+    }
+  }
+
+  private static int hash(byte[] source, int from, int length) {
+    int hash = 1;
+    for (int i = from, end = from + length; i < end; i++) {
+      hash = 31 * hash + source[i];
     }
 
-    return value.toString().getBytes(StandardCharsets.UTF_8);
+    int mixed = hash * 0x9E3779B9; // spreads the low bits the table is indexed by
+    return mixed ^ (mixed >>> 16);
+  }
+
+  private void rehash(int size) {
+    slots = new int[size];
+    int mask = size - 1;
+    for (int id = 0; id < entries.size(); id++) {
+      int slot = hashes[id] & mask;
+      while (slots[slot] != 0) {
+        slot = (slot + 1) & mask;
+      }
+
+      slots[slot] = id + 1;
+    }
+  }
+
+  private void clearDictionary() {
+    entries.clear();
+    entryBytes = 0;
+    Arrays.fill(slots, 0);
   }
 
   /** Remembers which dictionary entries the open page uses, for its min and max. */
@@ -109,12 +172,17 @@ final class BinaryColumn extends ColumnBuffer {
   }
 
   private void updateBounds(byte[] bytes) {
-    if (min == null || Arrays.compareUnsigned(bytes, min) < 0) {
-      min = bytes;
+    updateBounds(bytes, 0, bytes.length);
+  }
+
+  private void updateBounds(byte[] source, int from, int length) {
+    int end = from + length;
+    if (min == null || Arrays.compareUnsigned(source, from, end, min, 0, min.length) < 0) {
+      min = Arrays.copyOfRange(source, from, end);
     }
 
-    if (max == null || Arrays.compareUnsigned(bytes, max) > 0) {
-      max = bytes;
+    if (max == null || Arrays.compareUnsigned(source, from, end, max, 0, max.length) > 0) {
+      max = Arrays.copyOfRange(source, from, end);
     }
   }
 
@@ -181,9 +249,7 @@ final class BinaryColumn extends ColumnBuffer {
           out.write(bytes, 0, bytes.length);
         }
 
-        ids.clear();
-        entries.clear();
-        entryBytes = 0;
+        clearDictionary();
         return Encoding.PLAIN;
       }
     }
@@ -217,9 +283,7 @@ final class BinaryColumn extends ColumnBuffer {
 
   @Override
   protected void startChunk() {
-    ids.clear();
-    entries.clear();
-    entryBytes = 0;
+    clearDictionary();
     dictionary = dictionaryPays;
   }
 }

@@ -1,5 +1,6 @@
 package io.dativo.ingest.sink.parquet;
 
+import io.dativo.ingest.columns.ColumnBatch;
 import java.util.Arrays;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.Encoding;
@@ -24,7 +25,22 @@ final class BooleanColumn extends ColumnBuffer {
 
   @Override
   protected void append(Object value) {
-    boolean v = (Boolean) value;
+    appendBoolean((Boolean) value);
+  }
+
+  @Override
+  protected void appendRange(ColumnBatch.Column column, int from, int to) {
+    boolean[] source = column.booleans();
+    boolean[] nulls = column.nulls();
+    for (int row = from; row < to; row++) {
+      if (!nulls[row]) {
+        appendBoolean(source[row]);
+        values++;
+      }
+    }
+  }
+
+  private void appendBoolean(boolean v) {
     anyTrue |= v;
     anyFalse |= !v;
     if (values == buffer.length) {

@@ -1,5 +1,6 @@
 package io.dativo.ingest.sink.parquet;
 
+import io.dativo.ingest.columns.ColumnBatch;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,6 +20,9 @@ import org.apache.parquet.hadoop.ParquetFileWriter;
  * over the arrays when it fills, which is where this writer saves over a value-at-a-time writer.
  */
 abstract class ColumnBuffer {
+  /** Rows of a variable-width column added between checks of the page's byte size. */
+  private static final int BYTE_LIMIT_CHECK = 64;
+
   private final ColumnDescriptor descriptor;
   private final int fieldId;
   private final boolean optional;
@@ -107,6 +111,44 @@ abstract class ColumnBuffer {
   }
 
   /**
+   * Adds rows {@code [from, to)} of a batch's column, closing pages as they fill: the record path's
+   * {@link #add(Object)} for a run of rows, without an object per value.
+   */
+  final void add(ColumnBatch.Column column, int from, int to) throws IOException {
+    boolean[] batchNulls = column.nulls();
+    int row = from;
+    while (row < to) {
+      int room = settings.pageRowLimit() - rows;
+      // A page of text may reach its byte limit first: checked every few rows, as parquet-mr does.
+      int count = Math.min(to - row, variableWidth ? Math.min(room, BYTE_LIMIT_CHECK) : room);
+      if (rows + count > nulls.length) {
+        nulls = Arrays.copyOf(nulls, Math.max(grown(nulls.length), rows + count));
+      }
+
+      for (int i = 0; i < count; i++) {
+        boolean isNull = batchNulls[row + i];
+        if (isNull && !optional) {
+          throw new IllegalArgumentException(
+              "Column '" + descriptor.getPath()[0] + "' is required but a row has no value");
+        }
+
+        nulls[rows + i] = isNull;
+      }
+
+      int valuesBefore = values;
+      appendRange(column, row, row + count);
+      fileNulls += count - (values - valuesBefore);
+      rows += count;
+      fileRows += count;
+      row += count;
+      if (rows == settings.pageRowLimit()
+          || (variableWidth && openPageBytes() >= settings.pageSizeBytes())) {
+        closePage();
+      }
+    }
+  }
+
+  /**
    * Page arrays start small and grow to the page's row limit: a file that gets a few rows (one of
    * many partitions) holds little.
    */
@@ -127,6 +169,12 @@ abstract class ColumnBuffer {
 
   /** Appends a non-null value at index {@link #values}. */
   protected abstract void append(Object value);
+
+  /**
+   * Appends the non-null values of rows {@code [from, to)} from index {@link #values} on, counting
+   * each in {@link #values}.
+   */
+  protected abstract void appendRange(ColumnBatch.Column column, int from, int to);
 
   /** The open page's values, encoded, as bytes so far. */
   protected abstract long openPageBytes();

@@ -1,5 +1,6 @@
 package io.dativo.ingest.sink.parquet;
 
+import io.dativo.ingest.columns.ColumnBatch;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.List;
@@ -221,38 +222,10 @@ public final class ColumnarParquetWriter implements Closeable {
       case BOOLEAN -> new BooleanColumn(descriptor, id, settings, compressor, scratch);
       case FLOAT, DOUBLE -> new FloatingColumn(descriptor, id, settings, compressor, scratch);
       case STRING, BINARY -> new BinaryColumn(descriptor, id, settings, compressor, scratch);
-      case INTEGER ->
-          integer(descriptor, id, settings, compressor, scratch, IntegerColumn.Kind.INT, 0);
-      case LONG ->
-          integer(descriptor, id, settings, compressor, scratch, IntegerColumn.Kind.LONG, 0);
-      case DATE ->
-          integer(descriptor, id, settings, compressor, scratch, IntegerColumn.Kind.DATE, 0);
-      case TIME ->
-          integer(descriptor, id, settings, compressor, scratch, IntegerColumn.Kind.TIME, 0);
-      case TIMESTAMP ->
-          integer(descriptor, id, settings, compressor, scratch, IntegerColumn.Kind.TIMESTAMP, 0);
-      case DECIMAL ->
-          integer(
-              descriptor,
-              id,
-              settings,
-              compressor,
-              scratch,
-              IntegerColumn.Kind.DECIMAL,
-              ((Types.DecimalType) type).scale());
+      case INTEGER, LONG, DATE, TIME, TIMESTAMP, DECIMAL ->
+          new IntegerColumn(descriptor, id, settings, compressor, scratch, type);
       default -> throw new IllegalArgumentException("Unsupported column type " + type);
     };
-  }
-
-  private static ColumnBuffer integer(
-      ColumnDescriptor descriptor,
-      int id,
-      ColumnBuffer.Settings settings,
-      BytesInputCompressor compressor,
-      PageBytes scratch,
-      IntegerColumn.Kind kind,
-      int scale) {
-    return new IntegerColumn(descriptor, id, settings, compressor, scratch, kind, scale);
   }
 
   /** Adds one row (its values in the order of the schema's columns). */
@@ -272,6 +245,27 @@ public final class ColumnarParquetWriter implements Closeable {
 
     rowGroupRows++;
     if (rowGroupRows % ROW_GROUP_CHECK_INTERVAL == 0 && bufferedBytes() >= rowGroupBytes) {
+      flushRowGroup();
+    }
+  }
+
+  /** Adds rows {@code [from, to)} of a batch of this file's schema. */
+  public void write(ColumnBatch batch, int from, int to) throws IOException {
+    if (failed) {
+      throw new IllegalStateException("A row failed half-written: this file can only be aborted");
+    }
+
+    try {
+      for (int i = 0; i < columns.length; i++) {
+        columns[i].add(batch.column(i), from, to);
+      }
+    } catch (RuntimeException | IOException e) {
+      failed = true; // earlier columns took the rows, later ones did not
+      throw e;
+    }
+
+    rowGroupRows += to - from;
+    if (bufferedBytes() >= rowGroupBytes) {
       flushRowGroup();
     }
   }

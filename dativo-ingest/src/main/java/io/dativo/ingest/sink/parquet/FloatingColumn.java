@@ -1,5 +1,6 @@
 package io.dativo.ingest.sink.parquet;
 
+import io.dativo.ingest.columns.ColumnBatch;
 import java.util.Arrays;
 import org.apache.iceberg.FieldMetrics;
 import org.apache.parquet.column.ColumnDescriptor;
@@ -40,8 +41,22 @@ final class FloatingColumn extends ColumnBuffer {
   @Override
   protected void append(Object value) {
     Number number = (Number) value;
-    double v = isFloat ? number.floatValue() : number.doubleValue();
+    appendDouble(isFloat ? number.floatValue() : number.doubleValue());
+  }
 
+  @Override
+  protected void appendRange(ColumnBatch.Column column, int from, int to) {
+    double[] source = column.doubles();
+    boolean[] nulls = column.nulls();
+    for (int row = from; row < to; row++) {
+      if (!nulls[row]) {
+        appendDouble(source[row]); // a float column's batch holds float values already
+        values++;
+      }
+    }
+  }
+
+  private void appendDouble(double v) {
     if (Double.isNaN(v)) {
       pageNaN = true;
       fileNaN++;

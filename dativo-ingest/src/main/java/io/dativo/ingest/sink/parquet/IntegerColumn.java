@@ -1,12 +1,9 @@
 package io.dativo.ingest.sink.parquet;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import io.dativo.ingest.columns.ColumnBatch;
+import io.dativo.ingest.columns.StoredValues;
 import java.util.Arrays;
+import org.apache.iceberg.types.Type;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.statistics.Statistics;
@@ -18,19 +15,7 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
  * (microseconds) and decimals of up to 18 digits (the unscaled value).
  */
 final class IntegerColumn extends ColumnBuffer {
-  /** How a record's Java value becomes the stored integer. */
-  enum Kind {
-    INT,
-    LONG,
-    DATE,
-    TIME,
-    TIMESTAMP,
-    DECIMAL
-  }
-
-  private final Kind kind;
-  private final int decimalScale;
-  private final int precision;
+  private final Type type;
   private final boolean wide;
   private long[] buffer;
   private long min;
@@ -42,24 +27,35 @@ final class IntegerColumn extends ColumnBuffer {
       Settings settings,
       BytesInputCompressor compressor,
       PageBytes scratch,
-      Kind kind,
-      int decimalScale) {
+      Type type) {
     super(descriptor, fieldId, settings, compressor, scratch);
-    this.kind = kind;
-    this.decimalScale = decimalScale;
-    this.precision =
-        descriptor.getPrimitiveType().getLogicalTypeAnnotation()
-                instanceof
-                org.apache.parquet.schema.LogicalTypeAnnotation.DecimalLogicalTypeAnnotation d
-            ? d.getPrecision()
-            : 18;
+    this.type = type;
     this.wide = descriptor.getPrimitiveType().getPrimitiveTypeName() == PrimitiveTypeName.INT64;
     this.buffer = new long[initialCapacity()];
   }
 
   @Override
   protected void append(Object value) {
-    long v = toLong(value);
+    appendLong(StoredValues.toLong(value, type));
+  }
+
+  @Override
+  protected void appendRange(ColumnBatch.Column column, int from, int to) {
+    long[] source = column.longs();
+    boolean[] nulls = column.nulls();
+    if (values + (to - from) > buffer.length) {
+      buffer = Arrays.copyOf(buffer, Math.max(grown(buffer.length), values + (to - from)));
+    }
+
+    for (int row = from; row < to; row++) {
+      if (!nulls[row]) {
+        appendLong(source[row]);
+        values++;
+      }
+    }
+  }
+
+  private void appendLong(long v) {
     if (values == 0) {
       min = v;
       max = v;
@@ -74,55 +70,6 @@ final class IntegerColumn extends ColumnBuffer {
     }
 
     buffer[values] = v;
-  }
-
-  private long toLong(Object value) {
-    return switch (kind) {
-      case INT, LONG -> ((Number) value).longValue();
-      case DATE -> ((LocalDate) value).toEpochDay();
-      case TIME -> ((LocalTime) value).toNanoOfDay() / 1000;
-      case TIMESTAMP -> timestampMicros(value);
-      case DECIMAL -> unscaled((BigDecimal) value);
-    };
-  }
-
-  /**
-   * Microseconds since the epoch, digits past the microsecond truncated toward zero as Iceberg's
-   * writer and transforms do ({@code ChronoUnit.MICROS.between}), so a value and its partition
-   * agree.
-   */
-  private static long timestampMicros(Object value) {
-    long seconds;
-    int nanos;
-    if (value instanceof OffsetDateTime odt) {
-      seconds = odt.toEpochSecond();
-      nanos = odt.getNano();
-    } else {
-      LocalDateTime ldt = (LocalDateTime) value;
-      seconds = ldt.toEpochSecond(ZoneOffset.UTC);
-      nanos = ldt.getNano();
-    }
-
-    if (seconds < 0 && nanos > 0) {
-      seconds++;
-      nanos -= 1_000_000_000;
-    }
-
-    return Math.addExact(Math.multiplyExact(seconds, 1_000_000L), nanos / 1000);
-  }
-
-  private long unscaled(BigDecimal decimal) {
-    if (decimal.scale() != decimalScale) {
-      throw new IllegalArgumentException(
-          "Decimal " + decimal + " does not have the column's scale " + decimalScale);
-    }
-
-    if (decimal.precision() > precision) {
-      throw new IllegalArgumentException(
-          "Decimal " + decimal + " has more than the column's " + precision + " digits");
-    }
-
-    return decimal.unscaledValue().longValueExact();
   }
 
   @Override
