@@ -7,6 +7,7 @@ import io.dativo.core.config.asset.Column;
 import io.dativo.ingest.catalog.CatalogFactory;
 import io.dativo.ingest.columns.ByteText;
 import io.dativo.ingest.columns.ColumnBatch;
+import io.dativo.ingest.columns.TextBatch;
 import io.dativo.ingest.schema.IcebergSchemas;
 import io.dativo.ingest.schema.TextValues;
 import io.dativo.ingest.schema.ValueConverter;
@@ -15,6 +16,7 @@ import io.dativo.ingest.sink.AsyncRecordWriter;
 import io.dativo.ingest.sink.CommittedSources;
 import io.dativo.ingest.sink.RollingWriter;
 import io.dativo.ingest.sink.TableProperties;
+import io.dativo.ingest.sink.WorkerThread;
 import io.dativo.ingest.source.RowStream;
 import io.dativo.ingest.source.Source;
 import io.dativo.ingest.source.SourceUnit;
@@ -164,11 +166,13 @@ public final class Pipeline {
   }
 
   /** The run's writer thread: records, or column batches for text sources. */
-  private record RowWriter(AsyncRecordWriter records, AsyncBatchWriter batches) {
+  private record RowWriter(
+      AsyncRecordWriter records, AsyncBatchWriter batches, WorkerThread<TextBatch> typing) {
     void finish() {
       if (records != null) {
         records.finish();
       } else {
+        typing.finish(); // the typing thread hands its last batches to the writer first
         batches.finish();
       }
     }
@@ -177,10 +181,17 @@ public final class Pipeline {
       if (records != null) {
         records.abort();
       } else {
+        typing.abort();
         batches.abort();
       }
     }
   }
+
+  /** Text rows handed from the reading to the typing thread at a time. */
+  static final int TEXT_BATCH_ROWS = 4096;
+
+  /** Text batches in circulation: one being split, the others queued or being typed. */
+  static final int TEXT_BATCHES = 4;
 
   /** Attempts at a commit while other runs keep committing first. */
   static final int COMMIT_ATTEMPTS = 10;
@@ -321,16 +332,17 @@ public final class Pipeline {
       // CSV text into flat columnar files goes row by row into column batches, typed from the
       // bytes; everything else through records.
       boolean batches = writer.writesBatches() && source.readsText() && ColumnBatch.covers(schema);
+      RowPlan plan = plan(schema);
       RowWriter async =
           batches
-              ? new RowWriter(null, new AsyncBatchWriter(writer, schema))
-              : new RowWriter(new AsyncRecordWriter(writer, schema), null);
+              ? textWriter(plan, new AsyncBatchWriter(writer, schema))
+              : new RowWriter(new AsyncRecordWriter(writer, schema), null, null);
       try {
         Map<String, String> cursors = new LinkedHashMap<>();
         List<String> fingerprints = new ArrayList<>();
         int done = 0;
         for (SourceUnit unit : toRead) {
-          read(unit, schema, async, cursors);
+          read(unit, plan, async, cursors);
           fingerprints.add(unit.fingerprint());
           sourceBytes += unit.sizeBytes();
           request.progress().progress(rowsRead, unit.id(), ++done, toRead.size());
@@ -446,17 +458,17 @@ public final class Pipeline {
       return txn.table().schema();
     }
 
-    private void read(
-        SourceUnit unit, Schema schema, RowWriter writer, Map<String, String> cursors) {
+    /** Which table column each of the asset's columns fills, and what Dativo fills itself. */
+    private record RowPlan(
+        List<String> names,
+        Types.NestedField[] fields,
+        int[] positions,
+        int ingestDatePosition,
+        LocalDate today,
+        int[] unfilled) {}
+
+    private RowPlan plan(Schema schema) {
       List<String> names = columns.stream().map(Column::name).toList();
-      Optional<String> cursorStart =
-          source
-              .cursorField()
-              .flatMap(
-                  f ->
-                      startTable != null && !request.fullRefresh()
-                          ? CommittedSources.cursor(startTable, branch, unit.id())
-                          : Optional.empty());
       int[] positions = new int[names.size()];
       Types.NestedField[] fields = new Types.NestedField[names.size()];
       for (int i = 0; i < names.size(); i++) {
@@ -470,18 +482,47 @@ public final class Pipeline {
               ? schema.columns().indexOf(ingestDate)
               : -1;
       LocalDate today = request.startedAt().atOffset(ZoneOffset.UTC).toLocalDate();
-      try (RowStream rows = source.open(unit, names, cursorStart)) {
-        if (writer.batches() != null) {
-          int[] unfilled = unfilled(schema, positions, ingestDatePosition);
-          readText(
-              (TextRowStream) rows,
-              unit,
-              fields,
-              positions,
-              unfilled,
-              ingestDatePosition,
-              today.toEpochDay(),
-              writer.batches());
+      return new RowPlan(
+          names,
+          fields,
+          positions,
+          ingestDatePosition,
+          today,
+          unfilled(schema, positions, ingestDatePosition));
+    }
+
+    /**
+     * Text rows go through three threads: this one splits the text into fields, a second types them
+     * into column batches, the writer thread encodes Parquet.
+     */
+    private RowWriter textWriter(RowPlan plan, AsyncBatchWriter batches) {
+      List<TextBatch> buffers = new ArrayList<>();
+      for (int i = 0; i < TEXT_BATCHES; i++) {
+        buffers.add(new TextBatch(plan.names().size(), TEXT_BATCH_ROWS));
+      }
+
+      WorkerThread<TextBatch> typing =
+          new WorkerThread<>("dativo-typing", buffers, text -> type(text, plan, batches));
+      return new RowWriter(null, batches, typing);
+    }
+
+    private void read(
+        SourceUnit unit, RowPlan plan, RowWriter writer, Map<String, String> cursors) {
+      Optional<String> cursorStart =
+          source
+              .cursorField()
+              .flatMap(
+                  f ->
+                      startTable != null && !request.fullRefresh()
+                          ? CommittedSources.cursor(startTable, branch, unit.id())
+                          : Optional.empty());
+      Types.NestedField[] fields = plan.fields();
+      int[] positions = plan.positions();
+      int ingestDatePosition = plan.ingestDatePosition();
+      LocalDate today = plan.today();
+      try (RowStream rows = source.open(unit, plan.names(), cursorStart)) {
+        if (writer.typing() != null) {
+          readText((TextRowStream) rows, unit, writer.typing());
           return;
         }
 
@@ -522,27 +563,49 @@ public final class Pipeline {
           .toArray();
     }
 
-    /** The rows of a text source into column batches. */
-    private void readText(
-        TextRowStream rows,
-        SourceUnit unit,
-        Types.NestedField[] fields,
-        int[] positions,
-        int[] unfilled,
-        int ingestDatePosition,
-        long today,
-        AsyncBatchWriter writer) {
-      while (rows.next()) {
-        rowsRead++;
+    /** Splits a text source's rows into fields, handed over in batches to be typed. */
+    private void readText(TextRowStream rows, SourceUnit unit, WorkerThread<TextBatch> typing) {
+      int columnCount = columns.size();
+      TextBatch batch = typing.take();
+      batch.reset(rows.unitName());
+      try {
+        while (rows.next()) {
+          rowsRead++;
+          for (int i = 0; i < columnCount; i++) {
+            batch.set(i, rows.text(i));
+          }
+
+          batch.addRow(rows.rowNumber());
+          if (batch.isFull()) {
+            typing.hand(batch);
+            batch = typing.take();
+            batch.reset(rows.unitName());
+          }
+
+          if (rowsRead % PROGRESS_INTERVAL == 0) {
+            request.progress().progress(rowsRead, unit.id(), 0, 0);
+          }
+        }
+      } finally {
+        typing.hand(batch); // given back even when empty: the pool stays whole
+      }
+    }
+
+    /** Types a batch of text rows into column batches (on the typing thread). */
+    private void type(TextBatch text, RowPlan plan, AsyncBatchWriter writer) {
+      Types.NestedField[] fields = plan.fields();
+      int[] positions = plan.positions();
+      long today = plan.today().toEpochDay();
+      for (int textRow = 0; textRow < text.size(); textRow++) {
         ColumnBatch batch = writer.batch();
         int row = batch.size();
         batch.beginRow();
-        if (fillText(batch, row, rows, fields, positions)) {
-          if (ingestDatePosition >= 0) {
-            batch.column(ingestDatePosition).setLong(row, today);
+        if (fillText(batch, row, text, textRow, fields, positions)) {
+          if (plan.ingestDatePosition() >= 0) {
+            batch.column(plan.ingestDatePosition()).setLong(row, today);
           }
 
-          for (int position : unfilled) {
+          for (int position : plan.unfilled()) {
             batch.column(position).setNull(row);
           }
 
@@ -552,10 +615,6 @@ public final class Pipeline {
         } else {
           batch.discardRow();
         }
-
-        if (rowsRead % PROGRESS_INTERVAL == 0) {
-          request.progress().progress(rowsRead, unit.id(), 0, 0);
-        }
       }
     }
 
@@ -563,28 +622,29 @@ public final class Pipeline {
     private boolean fillText(
         ColumnBatch batch,
         int row,
-        TextRowStream rows,
+        TextBatch text,
+        int textRow,
         Types.NestedField[] fields,
         int[] positions) {
       for (int i = 0; i < fields.length; i++) {
         ColumnBatch.Column column = batch.column(positions[i]);
-        ByteText text = rows.text(i);
+        ByteText value = text.text(textRow, i);
         try {
-          TextValues.store(text, column, row);
+          TextValues.store(value, column, row);
           if (fields[i].isRequired() && column.isNull(row)) {
             throw new ValueConverter.BadValue("a value is required");
           }
         } catch (ValueConverter.BadValue bad) {
           // the raw text as far as it decodes, for the rejects file
           Object raw =
-              text == null
+              value == null
                   ? null
                   : new String(
-                      text.bytes(),
-                      text.from(),
-                      text.length(),
+                      value.bytes(),
+                      value.from(),
+                      value.length(),
                       java.nio.charset.StandardCharsets.UTF_8);
-          return reject(rows, fields[i].name(), bad.getMessage(), raw);
+          return reject(text.position(textRow), fields[i].name(), bad.getMessage(), raw);
         }
       }
 
@@ -599,7 +659,7 @@ public final class Pipeline {
         try {
           raw = rows.value(i);
         } catch (ByteText.InvalidText e) {
-          return reject(rows, fields[i].name(), TextValues.NOT_UTF8, null);
+          return reject(rows.position(), fields[i].name(), TextValues.NOT_UTF8, null);
         }
 
         try {
@@ -610,18 +670,18 @@ public final class Pipeline {
 
           record.set(positions[i], value);
         } catch (ValueConverter.BadValue bad) {
-          return reject(rows, fields[i].name(), bad.getMessage(), raw);
+          return reject(rows.position(), fields[i].name(), bad.getMessage(), raw);
         }
       }
 
       return true;
     }
 
-    private boolean reject(RowStream rows, String column, String reason, Object raw) {
+    private boolean reject(String position, String column, String reason, Object raw) {
       if (job.schemaValidationMode() == SchemaValidationMode.STRICT) {
         throw new IngestException(
             IngestException.Kind.DATA,
-            "Cannot ingest " + rows.position() + ": column '" + column + "': " + reason,
+            "Cannot ingest " + position + ": column '" + column + "': " + reason,
             "fix the source, or set schema_validation_mode: warn to write bad rows to a rejects file");
       }
 
@@ -630,7 +690,7 @@ public final class Pipeline {
         rejects = Rejects.open(request.workingDir(), id, request.runId());
       }
 
-      rejects.add(rows.position(), column, reason, raw);
+      rejects.add(position, column, reason, raw);
       return false;
     }
 

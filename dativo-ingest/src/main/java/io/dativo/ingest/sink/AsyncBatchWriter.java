@@ -6,7 +6,7 @@ import java.util.List;
 import org.apache.iceberg.Schema;
 
 /**
- * Hands column batches to a {@link RollingWriter} on a second thread (see {@link WriterThread}):
+ * Hands column batches to a {@link RollingWriter} on a second thread (see {@link WorkerThread}):
  * the reading thread fills one batch while the writer encodes the previous ones.
  */
 public final class AsyncBatchWriter {
@@ -15,7 +15,7 @@ public final class AsyncBatchWriter {
   /** Enough to ride out the writer's pauses (a row group written, a page compressed). */
   static final int BATCHES = 4;
 
-  private final WriterThread<ColumnBatch> thread;
+  private final WorkerThread<ColumnBatch> thread;
   private ColumnBatch current;
 
   /** For a writer whose {@link RollingWriter#writesBatches} is true. */
@@ -26,7 +26,8 @@ public final class AsyncBatchWriter {
     }
 
     this.thread =
-        new WriterThread<>(
+        new WorkerThread<>(
+            "dativo-writer",
             batches,
             batch -> {
               writer.write(batch);

@@ -6,7 +6,7 @@ import org.apache.iceberg.Schema;
 import org.apache.iceberg.data.GenericRecord;
 
 /**
- * Hands records to a {@link RollingWriter} on a second thread (see {@link WriterThread}): records
+ * Hands records to a {@link RollingWriter} on a second thread (see {@link WorkerThread}): records
  * live in a fixed pool of batches that circulate between the two threads.
  */
 public final class AsyncRecordWriter {
@@ -15,7 +15,7 @@ public final class AsyncRecordWriter {
   /** Enough to ride out the writer's pauses (a row group written, a page compressed). */
   static final int BATCHES = 6;
 
-  private final WriterThread<Batch> thread;
+  private final WorkerThread<Batch> thread;
   private Batch current;
 
   private static final class Batch {
@@ -37,7 +37,8 @@ public final class AsyncRecordWriter {
     }
 
     this.thread =
-        new WriterThread<>(
+        new WorkerThread<>(
+            "dativo-writer",
             batches,
             batch -> {
               for (int i = 0; i < batch.size; i++) {

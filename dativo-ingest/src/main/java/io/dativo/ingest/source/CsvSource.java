@@ -252,7 +252,17 @@ public final class CsvSource implements Source {
 
     @Override
     public String position() {
-      return name + " row " + (reader.records() - headerRecords);
+      return unitName() + " row " + rowNumber();
+    }
+
+    @Override
+    public String unitName() {
+      return name;
+    }
+
+    @Override
+    public long rowNumber() {
+      return reader.records() - headerRecords;
     }
 
     @Override

@@ -239,6 +239,10 @@ abstract class ColumnBuffer {
 
   protected final byte[] compress(byte[] bytes, int length) throws IOException {
     // The codec may reuse its output buffer: keep a copy.
+    if (compressor instanceof ZstdPageCompressor zstd) {
+      return zstd.compress(bytes, length); // no copy of the page on the way in
+    }
+
     return compressor.compress(BytesInput.from(bytes, 0, length)).toByteArray();
   }
 

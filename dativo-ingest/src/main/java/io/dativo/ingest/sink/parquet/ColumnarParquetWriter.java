@@ -149,11 +149,18 @@ public final class ColumnarParquetWriter implements Closeable {
 
       this.codecs = new CodecFactory(conf, settings.pageSizeBytes());
       this.compressor =
-          codecs.getCompressor(CompressionCodecName.valueOf(codec.toUpperCase(Locale.ROOT)));
+          codec.equals("zstd")
+              ? new ZstdPageCompressor(
+                  level == null ? ZstdPageCompressor.DEFAULT_LEVEL : Integer.parseInt(level.trim()))
+              : codecs.getCompressor(CompressionCodecName.valueOf(codec.toUpperCase(Locale.ROOT)));
     }
 
     @Override
     public void close() {
+      if (compressor instanceof ZstdPageCompressor zstd) {
+        zstd.release();
+      }
+
       codecs.release();
     }
   }

@@ -6,14 +6,14 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A second thread that writes what the reading thread fills, so parsing rows overlaps with Parquet
- * encoding and compression. A fixed pool of buffers circulates between the two threads: memory is
- * bounded and steady state allocates nothing. A failure on the writing thread is rethrown on the
- * reading thread at its next hand-over.
+ * A second thread that takes what the reading thread fills (to type it, or to write it), so the two
+ * overlap: parsing text, typing values and Parquet encoding run on different cores. A fixed pool of
+ * buffers circulates between the two threads: memory is bounded and steady state allocates nothing.
+ * A failure on the writing thread is rethrown on the reading thread at its next hand-over.
  */
-final class WriterThread<T> {
+public final class WorkerThread<T> {
   /** What the writing thread does with a full buffer; it is reused after. */
-  interface Write<T> {
+  public interface Write<T> {
     void write(T buffer) throws Exception;
   }
 
@@ -25,18 +25,18 @@ final class WriterThread<T> {
   private final Thread thread;
   private volatile Throwable failure;
 
-  WriterThread(List<T> buffers, Write<T> write) {
+  public WorkerThread(String name, List<T> buffers, Write<T> write) {
     this.full = new ArrayBlockingQueue<>(buffers.size() + 1);
     this.free = new ArrayBlockingQueue<>(buffers.size());
     this.free.addAll(buffers);
     this.write = write;
-    this.thread = new Thread(this::drain, "dativo-writer");
+    this.thread = new Thread(this::drain, name);
     this.thread.setDaemon(true);
     this.thread.start();
   }
 
   /** A buffer to fill (waits while all are being written). */
-  T take() {
+  public T take() {
     try {
       T buffer;
       while ((buffer = free.poll(100, TimeUnit.MILLISECONDS)) == null) {
@@ -51,12 +51,12 @@ final class WriterThread<T> {
   }
 
   /** Queues a filled buffer for writing. */
-  void hand(T buffer) {
+  public void hand(T buffer) {
     handObject(buffer);
   }
 
   /** Waits until everything handed over is written; rethrows the writing thread's failure. */
-  void finish() {
+  public void finish() {
     handObject(LAST);
     try {
       thread.join();
@@ -69,7 +69,7 @@ final class WriterThread<T> {
   }
 
   /** Stops the writing thread after a failure on the reading side. */
-  void abort() {
+  public void abort() {
     thread.interrupt();
     try {
       thread.join(10_000);
