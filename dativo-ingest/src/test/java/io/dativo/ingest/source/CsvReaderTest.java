@@ -53,6 +53,85 @@ class CsvReaderTest {
         .hasMessageContaining("unterminated quoted field");
   }
 
+  @Test
+  void everyBoundaryBetweenReadsGivesTheSameRecords() throws IOException {
+    String text =
+        "\uFEFFa,b,c\r\n\r\n\"x\"\"y\",\"\",z\r\n1,\"multi\r\nline\",\"\"\"\"\n\n"
+            + "caf\u00e9,\u65e5\u672c,\r\nlast,\"q\"";
+    List<List<String>> whole = read(text);
+    assertThat(whole)
+        .containsExactly(
+            List.of("a", "b", "c"),
+            List.of("x\"y", "", "z"),
+            List.of("1", "multi\r\nline", "\""),
+            List.of("caf\u00e9", "\u65e5\u672c", ""),
+            List.of("last", "q"));
+    // Reads that stop after every possible byte: each split of a quote, CR LF or UTF-8 sequence.
+    for (int chunk = 1; chunk <= 7; chunk++) {
+      List<List<String>> rows = new ArrayList<>();
+      try (CsvReader reader =
+          new CsvReader(trickle(bytes(text), chunk), StandardCharsets.UTF_8, ',', '"')) {
+        while (reader.next()) {
+          rows.add(reader.fields());
+        }
+      }
+
+      assertThat(rows).as("reads of %d bytes", chunk).isEqualTo(whole);
+    }
+  }
+
+  @Test
+  void aRecordLongerThanTheBufferIsWholeAndLineEndsAtTheBufferEdgeCountOnce() throws IOException {
+    String huge = "h".repeat(300_000);
+    assertThat(read("a," + huge + "\n\"" + huge + "\"\"\",b\n"))
+        .containsExactly(List.of("a", huge), List.of(huge + "\"", "b"));
+
+    // a CR as the last byte of the first buffer fill, its LF the first of the next
+    String first = "x".repeat((1 << 18) - 1);
+    try (CsvReader reader =
+        new CsvReader(bytes(first + "\r\nsecond\r\n"), StandardCharsets.UTF_8, ',', '"')) {
+      assertThat(reader.next()).isTrue();
+      assertThat(reader.next()).isTrue();
+      assertThat(reader.get(0)).isEqualTo("second");
+      assertThat(reader.line()).isEqualTo(3);
+      assertThat(reader.next()).isFalse();
+    }
+  }
+
+  @Test
+  void otherEncodingsAreReadAsTheirText() throws IOException {
+    String text = "n\u00e4me;\u20ac\n\"\u00e9t\u00e9\";\u65e5\n";
+    for (var encoding : List.of(StandardCharsets.UTF_16, StandardCharsets.UTF_16LE)) {
+      List<List<String>> rows = new ArrayList<>();
+      try (CsvReader reader =
+          new CsvReader(new ByteArrayInputStream(text.getBytes(encoding)), encoding, ';', '"')) {
+        while (reader.next()) {
+          rows.add(reader.fields());
+        }
+      }
+
+      assertThat(rows)
+          .containsExactly(List.of("n\u00e4me", "\u20ac"), List.of("\u00e9t\u00e9", "\u65e5"));
+    }
+  }
+
+  @Test
+  void aDelimiterOutsideAsciiIsRefused() {
+    assertThatThrownBy(() -> new CsvReader(bytes("a"), StandardCharsets.UTF_8, '\u00a7', '"'))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("ASCII");
+  }
+
+  /** {@code in}, at most {@code chunk} bytes per read. */
+  private static InputStream trickle(InputStream in, int chunk) {
+    return new java.io.FilterInputStream(in) {
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        return super.read(b, off, Math.min(len, chunk));
+      }
+    };
+  }
+
   private static List<List<String>> read(String text) throws IOException {
     List<List<String>> rows = new ArrayList<>();
     try (CsvReader reader = new CsvReader(bytes(text), StandardCharsets.UTF_8, ',', '"')) {
