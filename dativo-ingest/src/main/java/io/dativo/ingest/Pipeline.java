@@ -7,7 +7,6 @@ import io.dativo.core.config.asset.Column;
 import io.dativo.ingest.catalog.CatalogFactory;
 import io.dativo.ingest.columns.ByteText;
 import io.dativo.ingest.columns.ColumnBatch;
-import io.dativo.ingest.columns.TextBatch;
 import io.dativo.ingest.schema.IcebergSchemas;
 import io.dativo.ingest.schema.TextValues;
 import io.dativo.ingest.schema.ValueConverter;
@@ -16,7 +15,6 @@ import io.dativo.ingest.sink.AsyncRecordWriter;
 import io.dativo.ingest.sink.CommittedSources;
 import io.dativo.ingest.sink.RollingWriter;
 import io.dativo.ingest.sink.TableProperties;
-import io.dativo.ingest.sink.WorkerThread;
 import io.dativo.ingest.source.RowStream;
 import io.dativo.ingest.source.Source;
 import io.dativo.ingest.source.SourceUnit;
@@ -166,13 +164,11 @@ public final class Pipeline {
   }
 
   /** The run's writer thread: records, or column batches for text sources. */
-  private record RowWriter(
-      AsyncRecordWriter records, AsyncBatchWriter batches, WorkerThread<TextBatch> typing) {
+  private record RowWriter(AsyncRecordWriter records, AsyncBatchWriter batches) {
     void finish() {
       if (records != null) {
         records.finish();
       } else {
-        typing.finish(); // the typing thread hands its last batches to the writer first
         batches.finish();
       }
     }
@@ -181,17 +177,10 @@ public final class Pipeline {
       if (records != null) {
         records.abort();
       } else {
-        typing.abort();
         batches.abort();
       }
     }
   }
-
-  /** Text rows handed from the reading to the typing thread at a time. */
-  static final int TEXT_BATCH_ROWS = 4096;
-
-  /** Text batches in circulation: one being split, the others queued or being typed. */
-  static final int TEXT_BATCHES = 4;
 
   /** Attempts at a commit while other runs keep committing first. */
   static final int COMMIT_ATTEMPTS = 10;
@@ -335,8 +324,8 @@ public final class Pipeline {
       RowPlan plan = plan(schema);
       RowWriter async =
           batches
-              ? textWriter(plan, new AsyncBatchWriter(writer, schema))
-              : new RowWriter(new AsyncRecordWriter(writer, schema), null, null);
+              ? new RowWriter(null, new AsyncBatchWriter(writer, schema))
+              : new RowWriter(new AsyncRecordWriter(writer, schema), null);
       try {
         Map<String, String> cursors = new LinkedHashMap<>();
         List<String> fingerprints = new ArrayList<>();
@@ -491,21 +480,6 @@ public final class Pipeline {
           unfilled(schema, positions, ingestDatePosition));
     }
 
-    /**
-     * Text rows go through three threads: this one splits the text into fields, a second types them
-     * into column batches, the writer thread encodes Parquet.
-     */
-    private RowWriter textWriter(RowPlan plan, AsyncBatchWriter batches) {
-      List<TextBatch> buffers = new ArrayList<>();
-      for (int i = 0; i < TEXT_BATCHES; i++) {
-        buffers.add(new TextBatch(plan.names().size(), TEXT_BATCH_ROWS));
-      }
-
-      WorkerThread<TextBatch> typing =
-          new WorkerThread<>("dativo-typing", buffers, text -> type(text, plan, batches));
-      return new RowWriter(null, batches, typing);
-    }
-
     private void read(
         SourceUnit unit, RowPlan plan, RowWriter writer, Map<String, String> cursors) {
       Optional<String> cursorStart =
@@ -521,8 +495,8 @@ public final class Pipeline {
       int ingestDatePosition = plan.ingestDatePosition();
       LocalDate today = plan.today();
       try (RowStream rows = source.open(unit, plan.names(), cursorStart)) {
-        if (writer.typing() != null) {
-          readText((TextRowStream) rows, unit, writer.typing());
+        if (writer.batches() != null) {
+          readText((TextRowStream) rows, unit, plan, writer.batches());
           return;
         }
 
@@ -563,44 +537,21 @@ public final class Pipeline {
           .toArray();
     }
 
-    /** Splits a text source's rows into fields, handed over in batches to be typed. */
-    private void readText(TextRowStream rows, SourceUnit unit, WorkerThread<TextBatch> typing) {
-      int columnCount = columns.size();
-      TextBatch batch = typing.take();
-      batch.reset(rows.unitName());
-      try {
-        while (rows.next()) {
-          rowsRead++;
-          for (int i = 0; i < columnCount; i++) {
-            batch.set(i, rows.text(i));
-          }
-
-          batch.addRow(rows.rowNumber());
-          if (batch.isFull()) {
-            typing.hand(batch);
-            batch = typing.take();
-            batch.reset(rows.unitName());
-          }
-
-          if (rowsRead % PROGRESS_INTERVAL == 0) {
-            request.progress().progress(rowsRead, unit.id(), 0, 0);
-          }
-        }
-      } finally {
-        typing.hand(batch); // given back even when empty: the pool stays whole
-      }
-    }
-
-    /** Types a batch of text rows into column batches (on the typing thread). */
-    private void type(TextBatch text, RowPlan plan, AsyncBatchWriter writer) {
+    /**
+     * A text source's rows into column batches: each field typed from the reader's buffer (the
+     * writer thread encodes the batches meanwhile).
+     */
+    private void readText(
+        TextRowStream rows, SourceUnit unit, RowPlan plan, AsyncBatchWriter writer) {
       Types.NestedField[] fields = plan.fields();
       int[] positions = plan.positions();
       long today = plan.today().toEpochDay();
-      for (int textRow = 0; textRow < text.size(); textRow++) {
+      while (rows.next()) {
+        rowsRead++;
         ColumnBatch batch = writer.batch();
         int row = batch.size();
         batch.beginRow();
-        if (fillText(batch, row, text, textRow, fields, positions)) {
+        if (fillText(batch, row, rows, fields, positions)) {
           if (plan.ingestDatePosition() >= 0) {
             batch.column(plan.ingestDatePosition()).setLong(row, today);
           }
@@ -615,6 +566,10 @@ public final class Pipeline {
         } else {
           batch.discardRow();
         }
+
+        if (rowsRead % PROGRESS_INTERVAL == 0) {
+          request.progress().progress(rowsRead, unit.id(), 0, 0);
+        }
       }
     }
 
@@ -622,13 +577,12 @@ public final class Pipeline {
     private boolean fillText(
         ColumnBatch batch,
         int row,
-        TextBatch text,
-        int textRow,
+        TextRowStream rows,
         Types.NestedField[] fields,
         int[] positions) {
       for (int i = 0; i < fields.length; i++) {
         ColumnBatch.Column column = batch.column(positions[i]);
-        ByteText value = text.text(textRow, i);
+        ByteText value = rows.text(i);
         try {
           TextValues.store(value, column, row);
           if (fields[i].isRequired() && column.isNull(row)) {
@@ -644,7 +598,7 @@ public final class Pipeline {
                       value.from(),
                       value.length(),
                       java.nio.charset.StandardCharsets.UTF_8);
-          return reject(text.position(textRow), fields[i].name(), bad.getMessage(), raw);
+          return reject(rows.position(), fields[i].name(), bad.getMessage(), raw);
         }
       }
 

@@ -6,10 +6,10 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A second thread that takes what the reading thread fills (to type it, or to write it), so the two
- * overlap: parsing text, typing values and Parquet encoding run on different cores. A fixed pool of
- * buffers circulates between the two threads: memory is bounded and steady state allocates nothing.
- * A failure on the writing thread is rethrown on the reading thread at its next hand-over.
+ * A second thread that writes what the reading thread fills, so parsing and typing rows (one core)
+ * overlaps with Parquet encoding and compression (the other). A fixed pool of buffers circulates
+ * between the two threads: memory is bounded and steady state allocates nothing. A failure on the
+ * writing thread is rethrown on the reading thread at its next hand-over.
  */
 public final class WorkerThread<T> {
   /** What the writing thread does with a full buffer; it is reused after. */

@@ -252,17 +252,7 @@ public final class CsvSource implements Source {
 
     @Override
     public String position() {
-      return unitName() + " row " + rowNumber();
-    }
-
-    @Override
-    public String unitName() {
-      return name;
-    }
-
-    @Override
-    public long rowNumber() {
-      return reader.records() - headerRecords;
+      return name + " row " + (reader.records() - headerRecords);
     }
 
     @Override

@@ -13,10 +13,4 @@ public interface TextRowStream extends RowStream {
    * view, valid until the next call.
    */
   ByteText text(int index);
-
-  /** The unit's name, as {@link #position} starts. */
-  String unitName();
-
-  /** The current row's number in its unit, as {@link #position} ends. */
-  long rowNumber();
 }

@@ -119,7 +119,7 @@ final class BinaryColumn extends ColumnBuffer {
 
       if (hashes[id] == hash) {
         byte[] entry = entries.get(id);
-        if (Arrays.equals(entry, 0, entry.length, source, from, from + length)) {
+        if (sameBytes(entry, source, from, length)) {
           return id;
         }
       }
@@ -177,13 +177,47 @@ final class BinaryColumn extends ColumnBuffer {
 
   private void updateBounds(byte[] source, int from, int length) {
     int end = from + length;
-    if (min == null || Arrays.compareUnsigned(source, from, end, min, 0, min.length) < 0) {
+    if (min == null || compare(source, from, length, min) < 0) {
       min = Arrays.copyOfRange(source, from, end);
     }
 
-    if (max == null || Arrays.compareUnsigned(source, from, end, max, 0, max.length) > 0) {
+    if (max == null || compare(source, from, length, max) > 0) {
       max = Arrays.copyOfRange(source, from, end);
     }
+  }
+
+  // Plain loops: values are short, and most comparisons end at the first byte, where the JDK's
+  // vectorized range methods cost more to set up than they save.
+
+  /** Whether {@code entry} holds {@code source[from, from + length)}. */
+  private static boolean sameBytes(byte[] entry, byte[] source, int from, int length) {
+    if (entry.length != length) {
+      return false;
+    }
+
+    for (int i = 0; i < length; i++) {
+      if (entry[i] != source[from + i]) {
+        return false;
+      }
+    }
+
+    return true;
+  }
+
+  /**
+   * {@code source[from, from + length)} against {@code bound}, bytes unsigned (Parquet's order).
+   */
+  private static int compare(byte[] source, int from, int length, byte[] bound) {
+    int common = Math.min(length, bound.length);
+    for (int i = 0; i < common; i++) {
+      int a = source[from + i] & 0xff;
+      int b = bound[i] & 0xff;
+      if (a != b) {
+        return a - b;
+      }
+    }
+
+    return length - bound.length;
   }
 
   @Override
