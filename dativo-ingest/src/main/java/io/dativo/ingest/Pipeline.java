@@ -80,7 +80,8 @@ public final class Pipeline {
     CatalogFactory.CatalogSpec catalogSpec =
         CatalogFactory.spec(job.target(), request.workingDir());
     try (Source source = Sources.open(request.loaded(), request.env())) {
-      // Fingerprinting the input (a SHA-256 of each CSV file) overlaps with opening the catalog.
+      // Listing the input (files, tables) overlaps with opening the catalog; CSV checksums go on
+      // while the run reads.
       CompletableFuture<List<SourceUnit>> units = CompletableFuture.supplyAsync(source::units);
       Catalog catalog = CatalogFactory.open(catalogSpec, request.env());
       try {
@@ -285,8 +286,10 @@ public final class Pipeline {
       List<SourceUnit> toRead = new ArrayList<>();
       List<String> skipped = new ArrayList<>();
       for (SourceUnit unit : units) {
+        // A file's checksum is awaited only when a committed fingerprint has its path and size.
         if (source.cursorField().isEmpty()
             && !source.replacesTable()
+            && committed.stream().anyMatch(unit::mayBe)
             && committed.contains(unit.fingerprint())) {
           skipped.add(unit.id());
         } else {
@@ -406,8 +409,12 @@ public final class Pipeline {
         if (!namespaces.namespaceExists(level)) {
           try {
             namespaces.createNamespace(level);
-          } catch (org.apache.iceberg.exceptions.AlreadyExistsException e) {
-            // created concurrently by another run: fine
+          } catch (RuntimeException e) {
+            // Created concurrently by another run: fine. Iceberg's JDBC catalog reports that as a
+            // failed insert (a primary key), not as AlreadyExistsException.
+            if (!namespaces.namespaceExists(level)) {
+              throw e;
+            }
           }
         }
       }

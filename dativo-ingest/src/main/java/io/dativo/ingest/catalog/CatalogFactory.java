@@ -86,10 +86,12 @@ public final class CatalogFactory {
    * system: its default computes a CRC for every 512 bytes written into {@code .crc} side files
    * (checked on read when present), at a cost measured in docs/performance.md. Iceberg writes each
    * data and metadata file once under a new name, so no side file can go stale; what is given up is
-   * Hadoop's check on reading local files back.
+   * Hadoop's check on reading local files back. Hadoop's XML defaults are not loaded: parsing them
+   * cost a run about a quarter of a second of CPU before its first row, and the local file systems
+   * take their defaults from code.
    */
   public static Configuration hadoopConf() {
-    Configuration conf = new Configuration();
+    Configuration conf = new Configuration(false);
     conf.set("fs.file.impl", "org.apache.hadoop.fs.RawLocalFileSystem");
     // Hadoop caches file systems per scheme: one made earlier in this JVM must not decide
     conf.setBoolean("fs.file.impl.disable.cache", true);
@@ -197,7 +199,7 @@ public final class CatalogFactory {
     HadoopCatalog catalog = new HadoopCatalog();
     // The hadoop catalog rewrites version-hint.text in place: a .crc an earlier version (or
     // another tool) wrote next to it would go stale, so it keeps Hadoop's checksummed file system.
-    catalog.setConf(new Configuration());
+    catalog.setConf(new Configuration(false));
     catalog.initialize("dativo", Map.of(CatalogProperties.WAREHOUSE_LOCATION, spec.warehouse()));
     return catalog;
   }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 /**
@@ -114,24 +115,45 @@ public final class CsvSource implements Source {
     }
   }
 
+  /**
+   * The files with their sizes at once; their SHA-256 checksums are computed one after the other on
+   * a thread of their own, so a run can start reading a file no committed fingerprint could match
+   * (none has its path and size) before its checksum is known.
+   */
   @Override
   public List<SourceUnit> units() {
     List<SourceUnit> units = new ArrayList<>();
+    List<Runnable> checksums = new ArrayList<>();
     for (Path file : files) {
+      long size;
       try {
-        long size = Files.size(file);
-        units.add(
-            new SourceUnit(
-                file.toString(),
-                file.toAbsolutePath() + ":" + size + ":sha256=" + sha256(file),
-                size));
+        size = Files.size(file);
       } catch (IOException e) {
-        throw new IngestException(
-            IngestException.Kind.CONFIG, "Cannot read " + file + ": " + e.getMessage(), null, e);
+        throw cannotRead(file, e);
       }
+
+      String identity = file.toAbsolutePath() + ":" + size + ":";
+      CompletableFuture<String> fingerprint = new CompletableFuture<>();
+      checksums.add(
+          () -> {
+            try {
+              fingerprint.complete(identity + "sha256=" + sha256(file));
+            } catch (IOException | RuntimeException e) {
+              fingerprint.completeExceptionally(cannotRead(file, e));
+            }
+          });
+      units.add(SourceUnit.pending(file.toString(), identity, fingerprint, size));
     }
 
+    Thread thread = new Thread(() -> checksums.forEach(Runnable::run), "dativo-checksums");
+    thread.setDaemon(true);
+    thread.start();
     return units;
+  }
+
+  private static IngestException cannotRead(Path file, Exception e) {
+    return new IngestException(
+        IngestException.Kind.CONFIG, "Cannot read " + file + ": " + e.getMessage(), null, e);
   }
 
   @Override
