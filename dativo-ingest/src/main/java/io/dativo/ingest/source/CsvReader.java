@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetEncoder;
@@ -28,7 +31,16 @@ import java.util.List;
 final class CsvReader implements Closeable {
   private static final int BUFFER = 1 << 18;
 
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long LF = 0x0101010101010101L * '\n';
+  private static final long CR = 0x0101010101010101L * '\r';
+
   private final InputStream in;
+
+  /** The delimiter in every byte of a word. */
+  private final long separators;
+
   private final byte delimiter;
   private final byte quote;
   private final boolean quoting;
@@ -62,12 +74,21 @@ final class CsvReader implements Closeable {
 
     this.in = isUtf8(encoding) ? in : new Utf8Transcoder(in, encoding);
     this.delimiter = (byte) delimiter;
+    this.separators = 0x0101010101010101L * delimiter;
     this.quoting = quote != null;
     this.quote = quote == null ? 0 : (byte) quote.charValue();
   }
 
   private static boolean isUtf8(Charset encoding) {
     return encoding.equals(StandardCharsets.UTF_8) || encoding.equals(StandardCharsets.US_ASCII);
+  }
+
+  /**
+   * The high bit of each zero byte of {@code word}; the lowest one is exact (a borrow can only mark
+   * bytes above a zero byte), which is all the scan needs.
+   */
+  private static long zeroBytes(long word) {
+    return (word - 0x0101010101010101L) & ~word & 0x8080808080808080L;
   }
 
   /** Reads the next record; false at the end of input. */
@@ -253,6 +274,18 @@ final class CsvReader implements Closeable {
       byte[] bytes = buffer;
       int end = limit;
       byte separator = delimiter;
+      // Eight bytes at a time to the first delimiter or line end, then byte by byte.
+      while (p + 8 <= end) {
+        long word = (long) LONGS.get(bytes, p);
+        long found = zeroBytes(word ^ separators) | zeroBytes(word ^ LF) | zeroBytes(word ^ CR);
+        if (found != 0) {
+          p += Long.numberOfTrailingZeros(found) >>> 3;
+          break;
+        }
+
+        p += 8;
+      }
+
       while (p < end) {
         byte b = bytes[p];
         if (b == separator || b == '\n' || b == '\r') {

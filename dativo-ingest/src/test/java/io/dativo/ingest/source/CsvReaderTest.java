@@ -116,6 +116,33 @@ class CsvReaderTest {
   }
 
   @Test
+  void fieldsOfEveryLengthEndWhereTheirDelimiterIs() throws IOException {
+    java.util.Random random = new java.util.Random(42);
+    List<List<String>> expected = new ArrayList<>();
+    StringBuilder text = new StringBuilder();
+    for (int row = 0; row < 500; row++) {
+      List<String> fields = new ArrayList<>();
+      for (int field = 0, count = 1 + random.nextInt(6); field < count; field++) {
+        StringBuilder value = new StringBuilder();
+        for (int i = 0, length = random.nextInt(23); i < length; i++) {
+          value.append("xyz\u00e9\u65e5 ".charAt(random.nextInt(6)));
+        }
+
+        fields.add(value.toString());
+      }
+
+      if (fields.size() == 1 && fields.get(0).isEmpty()) {
+        fields.set(0, "v"); // an empty line is skipped, not a record
+      }
+
+      expected.add(fields);
+      text.append(String.join(",", fields)).append(random.nextBoolean() ? "\n" : "\r\n");
+    }
+
+    assertThat(read(text.toString())).isEqualTo(expected);
+  }
+
+  @Test
   void aDelimiterOutsideAsciiIsRefused() {
     assertThatThrownBy(() -> new CsvReader(bytes("a"), StandardCharsets.UTF_8, '\u00a7', '"'))
         .isInstanceOf(IllegalArgumentException.class)
