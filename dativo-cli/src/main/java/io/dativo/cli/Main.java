@@ -49,7 +49,21 @@ public final class Main {
         });
     commandLine.setExecutionExceptionHandler(
         (exception, cmd, parseResult) -> handle(context, root, exception));
-    int code = commandLine.execute(args);
+    int code;
+    try {
+      code = commandLine.execute(args);
+    } catch (OutOfMemoryError e) {
+      // Not a bug to report with a stack trace: the heap the JVM was given is too small.
+      context
+          .err()
+          .println(
+              "error: the JVM ran out of memory (its heap is "
+                  + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                  + " MB); nothing was committed");
+      context.err().println("hint: give it more, e.g. DATIVO_JAVA_OPTS=-Xmx512m");
+      code = ExitCode.EXTERNAL_FAILURE;
+    }
+
     context.out().flush();
     context.err().flush();
     return code;

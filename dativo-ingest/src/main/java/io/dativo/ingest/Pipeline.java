@@ -374,7 +374,8 @@ public final class Pipeline {
             bytes,
             toRead.stream().map(SourceUnit::id).toList(),
             skipped);
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
+        // an Error too (out of memory, say): the files written so far are deleted all the same
         async.abort();
         if (!filesMayBeReferenced) {
           writer.abort();
