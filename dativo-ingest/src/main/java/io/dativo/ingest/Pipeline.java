@@ -282,6 +282,10 @@ public final class Pipeline {
           exists && !request.fullRefresh()
               ? CommittedSources.fingerprints(start, branch)
               : Set.of();
+      Set<String> committedIdentities =
+          committed.stream()
+              .map(SourceUnit::identityOf)
+              .collect(java.util.stream.Collectors.toSet());
       List<SourceUnit> units = await(this.units);
       List<SourceUnit> toRead = new ArrayList<>();
       List<String> skipped = new ArrayList<>();
@@ -289,7 +293,7 @@ public final class Pipeline {
         // A file's checksum is awaited only when a committed fingerprint has its path and size.
         if (source.cursorField().isEmpty()
             && !source.replacesTable()
-            && committed.stream().anyMatch(unit::mayBe)
+            && committedIdentities.contains(unit.identity())
             && committed.contains(unit.fingerprint())) {
           skipped.add(unit.id());
         } else {

@@ -143,6 +143,29 @@ class CsvColumnBatchTest {
         .containsExactlyInAnyOrder("café", "a;b");
   }
 
+  @Test
+  void bytesTheDeclaredEncodingDoesNotHaveStopTheRunNamingTheEncoding() throws IOException {
+    IngestFixture fixture = fixture("ascii", "", Map.of());
+    fixture.write(
+        "job.yaml",
+        fixture
+            .read("job.yaml")
+            .replace(
+                "  files: [\"data/*.csv\"]",
+                "  files: [\"data/*.csv\"]\n  options: {encoding: US-ASCII}"));
+    Files.write(
+        fixture.dir.resolve("data/a.csv"),
+        "id,note\n1,caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+
+    assertThatThrownBy(fixture::run)
+        .isInstanceOf(IngestException.class)
+        .hasMessageContaining("a.csv: it is not valid US-ASCII text")
+        .satisfies(
+            e ->
+                assertThat(((IngestException) e).hint().orElseThrow())
+                    .contains("source.options.encoding"));
+  }
+
   /** The CSV through both paths, each into its own table; rows as sorted text. */
   private Map<String, List<String>> runBoth(String csv) throws IOException {
     IngestFixture batched = fixture("batched", csv, Map.of());

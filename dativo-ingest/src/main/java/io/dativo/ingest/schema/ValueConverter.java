@@ -1,5 +1,6 @@
 package io.dativo.ingest.schema;
 
+import io.dativo.ingest.columns.StoredValues;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.ByteBuffer;
@@ -156,6 +157,19 @@ public final class ValueConverter {
    * seconds.
    */
   private static OffsetDateTime toTimestamp(Object value) throws BadValue {
+    try {
+      OffsetDateTime timestamp = parseTimestamp(value);
+      StoredValues.timestampMicros(timestamp); // what Iceberg stores must fit in 64 bits
+      return timestamp;
+    } catch (ArithmeticException | java.time.DateTimeException e) {
+      throw new BadValue(
+          "expected a timestamp Iceberg can store (microseconds since 1970 in 64 bits), found '"
+              + abbreviate(value.toString())
+              + "'");
+    }
+  }
+
+  private static OffsetDateTime parseTimestamp(Object value) throws BadValue {
     if (value instanceof java.sql.Timestamp timestamp) {
       return timestamp.toInstant().atOffset(ZoneOffset.UTC);
     }

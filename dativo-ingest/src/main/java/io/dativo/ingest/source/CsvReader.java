@@ -80,7 +80,7 @@ final class CsvReader implements Closeable {
   }
 
   private static boolean isUtf8(Charset encoding) {
-    return encoding.equals(StandardCharsets.UTF_8) || encoding.equals(StandardCharsets.US_ASCII);
+    return encoding.equals(StandardCharsets.UTF_8); // US-ASCII is transcoded: checked, not assumed
   }
 
   /**
@@ -169,7 +169,7 @@ final class CsvReader implements Closeable {
   /** Skips empty lines before a record; false at the end of input. */
   private boolean skipEmptyLines() throws IOException {
     while (true) {
-      if (limit - position < 2 && !eof) {
+      while (limit - position < 2 && !eof) {
         recordStart = position;
         readMore();
       }
@@ -255,7 +255,9 @@ final class CsvReader implements Closeable {
 
             throw new IOException(
                 "unexpected character '"
-                    + (after >= 32 && after < 127 ? String.valueOf((char) after) : "\\x" + after)
+                    + (after >= 32 && after < 127
+                        ? String.valueOf((char) after)
+                        : String.format("\\x%02X", after & 0xff))
                     + "' after a closing quote on line "
                     + line);
           }
@@ -363,10 +365,7 @@ final class CsvReader implements Closeable {
         break;
       }
 
-      limit += read;
-      if (read > 0) {
-        break;
-      }
+      limit += read; // to a full buffer: a record is parsed again after each refill, so few
     }
   }
 

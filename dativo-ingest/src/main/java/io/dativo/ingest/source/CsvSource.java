@@ -123,7 +123,7 @@ public final class CsvSource implements Source {
   @Override
   public List<SourceUnit> units() {
     List<SourceUnit> units = new ArrayList<>();
-    List<Runnable> checksums = new ArrayList<>();
+    List<CompletableFuture<String>> fingerprints = new ArrayList<>();
     for (Path file : files) {
       long size;
       try {
@@ -132,23 +132,54 @@ public final class CsvSource implements Source {
         throw cannotRead(file, e);
       }
 
-      String identity = file.toAbsolutePath() + ":" + size + ":";
       CompletableFuture<String> fingerprint = new CompletableFuture<>();
-      checksums.add(
-          () -> {
-            try {
-              fingerprint.complete(identity + "sha256=" + sha256(file));
-            } catch (IOException | RuntimeException e) {
-              fingerprint.completeExceptionally(cannotRead(file, e));
-            }
-          });
-      units.add(SourceUnit.pending(file.toString(), identity, fingerprint, size));
+      fingerprints.add(fingerprint);
+      units.add(
+          SourceUnit.pending(
+              file.toString(), file.toAbsolutePath() + ":" + size + ":", fingerprint, size));
     }
 
-    Thread thread = new Thread(() -> checksums.forEach(Runnable::run), "dativo-checksums");
+    Thread thread =
+        new Thread(
+            () -> {
+              for (int i = 0; i < units.size(); i++) {
+                Path file = files.get(i);
+                CompletableFuture<String> fingerprint = fingerprints.get(i);
+                try {
+                  fingerprint.complete(units.get(i).identity() + "sha256=" + sha256(file));
+                } catch (IOException | RuntimeException e) {
+                  fingerprint.completeExceptionally(cannotRead(file, e));
+                } catch (Throwable t) {
+                  // out of memory, say: no run may wait for these checksums forever
+                  fingerprints
+                      .subList(i, fingerprints.size())
+                      .forEach(f -> f.completeExceptionally(t));
+                  throw t;
+                }
+              }
+            },
+            "dativo-checksums");
     thread.setDaemon(true);
     thread.start();
     return units;
+  }
+
+  /**
+   * Bytes the file's encoding does not have; decoded ahead of the parser, so after {@code line}.
+   */
+  private static IngestException notValidText(
+      String name, Charset encoding, long line, java.nio.charset.CharacterCodingException e) {
+    return new IngestException(
+        IngestException.Kind.DATA,
+        "Cannot read "
+            + name
+            + ": it is not valid "
+            + encoding.name()
+            + " text (found at or after line "
+            + line
+            + ")",
+        "set source.options.encoding to the file's encoding",
+        e);
   }
 
   private static IngestException cannotRead(Path file, Exception e) {
@@ -164,13 +195,28 @@ public final class CsvSource implements Source {
   @Override
   public RowStream open(SourceUnit unit, List<String> columns, Optional<String> cursorStart) {
     Path file = Path.of(unit.id());
+    CsvReader reader;
     try {
-      CsvReader reader = new CsvReader(Files.newInputStream(file), encoding, delimiter, quote);
-      int[] index = header ? byName(reader, file, columns) : byPosition(columns);
-      return new CsvRows(reader, file.getFileName().toString(), index, header);
+      reader = new CsvReader(Files.newInputStream(file), encoding, delimiter, quote);
     } catch (IOException e) {
-      throw new IngestException(
-          IngestException.Kind.CONFIG, "Cannot read " + file + ": " + e.getMessage(), null, e);
+      throw cannotRead(file, e);
+    }
+
+    try {
+      int[] index = header ? byName(reader, file, columns) : byPosition(columns);
+      return new CsvRows(reader, file.getFileName().toString(), index, header, encoding);
+    } catch (IOException | RuntimeException e) {
+      try {
+        reader.close(); // the file is not read: its handle is not left open
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+
+      if (e instanceof java.nio.charset.CharacterCodingException coding) {
+        throw notValidText(file.getFileName().toString(), encoding, reader.line(), coding);
+      }
+
+      throw e instanceof IOException io ? cannotRead(file, io) : (RuntimeException) e;
     }
   }
 
@@ -239,18 +285,22 @@ public final class CsvSource implements Source {
     private final String name;
     private final int[] index;
     private final long headerRecords;
+    private final Charset encoding;
 
-    CsvRows(CsvReader reader, String name, int[] index, boolean header) {
+    CsvRows(CsvReader reader, String name, int[] index, boolean header, Charset encoding) {
       this.reader = reader;
       this.name = name;
       this.index = index;
       this.headerRecords = header ? 1 : 0;
+      this.encoding = encoding;
     }
 
     @Override
     public boolean next() {
       try {
         return reader.next();
+      } catch (java.nio.charset.CharacterCodingException e) {
+        throw notValidText(name, encoding, reader.line(), e);
       } catch (IOException e) {
         throw new IngestException(
             IngestException.Kind.DATA,

@@ -52,10 +52,12 @@ public final class SourceUnit {
   }
 
   /**
-   * Whether {@code committed} (a fingerprint) could be this unit's: it starts with the identity.
+   * The identity a committed fingerprint was made from: the fingerprint without its checksum (a
+   * file's {@code sha256=...}), or the whole fingerprint when it has none.
    */
-  public boolean mayBe(String committed) {
-    return committed.startsWith(identity);
+  public static String identityOf(String fingerprint) {
+    int checksum = fingerprint.lastIndexOf(":sha256=");
+    return checksum < 0 ? fingerprint : fingerprint.substring(0, checksum + 1);
   }
 
   /** The fingerprint, waiting for it if it is still being computed. */

@@ -28,4 +28,15 @@ class ValueConverterTest {
     assertThatThrownBy(() -> ValueConverter.convert(new BigDecimal("1E+10"), PRICE))
         .isInstanceOf(ValueConverter.BadValue.class);
   }
+
+  @Test
+  void aTimestampPastWhatIcebergStoresIsABadValueNotACrash() {
+    // epoch seconds whose microseconds overflow a long (a column of epoch microseconds, say)
+    assertThatThrownBy(
+            () -> ValueConverter.convert("1700000000000000", Types.TimestampType.withZone()))
+        .isInstanceOf(ValueConverter.BadValue.class)
+        .hasMessageContaining("microseconds since 1970 in 64 bits");
+    assertThatThrownBy(() -> ValueConverter.convert(Long.MAX_VALUE, Types.TimestampType.withZone()))
+        .isInstanceOf(ValueConverter.BadValue.class);
+  }
 }

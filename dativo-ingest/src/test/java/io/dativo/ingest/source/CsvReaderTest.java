@@ -143,6 +143,58 @@ class CsvReaderTest {
   }
 
   @Test
+  void aQuotedFieldOfManyMegabytesInAnotherEncodingIsWhole() throws IOException {
+    // The transcoder hands over a few KB per read; the reader fills its buffer before parsing the
+    // record again (it used to re-scan it after every few KB: 24 s for 32 MB).
+    String huge = "\u00e9".repeat(8 << 20);
+    try (CsvReader reader =
+        new CsvReader(
+            new ByteArrayInputStream(
+                ("\"" + huge + "\",x\n").getBytes(StandardCharsets.ISO_8859_1)),
+            StandardCharsets.ISO_8859_1,
+            ',',
+            '"')) {
+      assertThat(reader.next()).isTrue();
+      assertThat(reader.text(0).length()).isEqualTo(2 * huge.length()); // é is 2 bytes in UTF-8
+      assertThat(reader.get(1)).isEqualTo("x");
+    }
+  }
+
+  @Test
+  void errorsNameTheLineAndTheCharacter() throws IOException {
+    // a blank CRLF line split across reads counts once
+    assertThatThrownBy(
+            () -> {
+              try (CsvReader reader =
+                  new CsvReader(
+                      trickle(bytes("ab\n\r\n\"open"), 1), StandardCharsets.UTF_8, ',', '"')) {
+                while (reader.next()) {
+                  // to the error
+                }
+              }
+            })
+        .hasMessageContaining("before line 3");
+    assertThatThrownBy(() -> read("\"a\"\u00e9,b\n"))
+        .hasMessageContaining("unexpected character '\\xC3' after a closing quote on line 1");
+  }
+
+  @Test
+  void asciiIsCheckedNotAssumed() {
+    assertThatThrownBy(
+            () -> {
+              try (CsvReader reader =
+                  new CsvReader(
+                      new ByteArrayInputStream(new byte[] {'a', (byte) 0xE9, '\n'}),
+                      StandardCharsets.US_ASCII,
+                      ',',
+                      '"')) {
+                reader.next();
+              }
+            })
+        .isInstanceOf(java.nio.charset.CharacterCodingException.class);
+  }
+
+  @Test
   void aDelimiterOutsideAsciiIsRefused() {
     assertThatThrownBy(() -> new CsvReader(bytes("a"), StandardCharsets.UTF_8, '\u00a7', '"'))
         .isInstanceOf(IllegalArgumentException.class)
