@@ -82,13 +82,14 @@ public final class CatalogFactory {
   }
 
   /**
-   * Hadoop settings for Iceberg's HadoopFileIO. Local files go through Hadoop's raw local file
-   * system: its default computes a CRC for every 512 bytes written into {@code .crc} side files
-   * (checked on read when present), at a cost measured in docs/performance.md. Iceberg writes each
-   * data and metadata file once under a new name, so no side file can go stale; what is given up is
-   * Hadoop's check on reading local files back. Hadoop's XML defaults are not loaded: parsing them
-   * cost a run about a quarter of a second of CPU before its first row, and the local file systems
-   * take their defaults from code.
+   * Hadoop settings for catalogs that use Iceberg's HadoopFileIO (local warehouses of the local,
+   * jdbc and nessie catalogs use {@link LocalFileIO} instead). Local files go through Hadoop's raw
+   * local file system: its default computes a CRC for every 512 bytes written into {@code .crc}
+   * side files (checked on read when present), at a cost measured in docs/performance.md. Iceberg
+   * writes each data and metadata file once under a new name, so no side file can go stale; what is
+   * given up is Hadoop's check on reading local files back. Hadoop's XML defaults are not loaded:
+   * parsing them cost a run about a quarter of a second of CPU before its first row, and the local
+   * file systems take their defaults from code.
    */
   public static Configuration hadoopConf() {
     Configuration conf = new Configuration(false);
@@ -161,6 +162,7 @@ public final class CatalogFactory {
     properties.put(CatalogProperties.URI, "jdbc:sqlite:" + warehouse.resolve(LOCAL_CATALOG_FILE));
     properties.put(CatalogProperties.WAREHOUSE_LOCATION, warehouse.toString());
     properties.put("jdbc.schema-version", "V1");
+    properties.put(CatalogProperties.FILE_IO_IMPL, LocalFileIO.class.getName());
     // Two first runs into a new warehouse both create the catalog's tables: the one that loses
     // fails on the other's columns, and finds them in place when it tries again.
     for (int attempt = 1; ; attempt++) {
@@ -279,7 +281,7 @@ public final class CatalogFactory {
     }
 
     createDirectories(Path.of(spec.warehouse().replaceFirst("^file://", "")));
-    return Map.of();
+    return Map.of(CatalogProperties.FILE_IO_IMPL, LocalFileIO.class.getName());
   }
 
   /** S3FileIO on the JDK HTTP client, with the environment's region, credentials and endpoint. */
