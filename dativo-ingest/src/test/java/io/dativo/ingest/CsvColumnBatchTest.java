@@ -125,15 +125,9 @@ class CsvColumnBatchTest {
   @Test
   void aFileInAnotherEncodingIsReadAsItsText() throws IOException {
     IngestFixture fixture = fixture("latin", "", Map.of());
-    fixture.write(
-        "job.yaml",
-        fixture
-            .read("job.yaml")
-            .replace(
-                "  files: [\"data/*.csv\"]",
-                "  files: [\"data/*.csv\"]\n  options: {encoding: ISO-8859-1, delimiter: ';'}"));
-    Files.write(
-        fixture.dir.resolve("data/a.csv"),
+    csvWithOptions(
+        fixture,
+        "{encoding: ISO-8859-1, delimiter: ';'}",
         "id;note\n1;café\n2;\"a;b\"\n".getBytes(StandardCharsets.ISO_8859_1));
 
     fixture.run();
@@ -146,15 +140,9 @@ class CsvColumnBatchTest {
   @Test
   void bytesTheDeclaredEncodingDoesNotHaveStopTheRunNamingTheEncoding() throws IOException {
     IngestFixture fixture = fixture("ascii", "", Map.of());
-    fixture.write(
-        "job.yaml",
-        fixture
-            .read("job.yaml")
-            .replace(
-                "  files: [\"data/*.csv\"]",
-                "  files: [\"data/*.csv\"]\n  options: {encoding: US-ASCII}"));
-    Files.write(
-        fixture.dir.resolve("data/a.csv"),
+    csvWithOptions(
+        fixture,
+        "{encoding: US-ASCII}",
         "id,note\n1,caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
 
     assertThatThrownBy(fixture::run)
@@ -164,6 +152,18 @@ class CsvColumnBatchTest {
             e ->
                 assertThat(((IngestException) e).hint().orElseThrow())
                     .contains("source.options.encoding"));
+  }
+
+  /** The job with {@code source.options} and the CSV file's bytes. */
+  private static void csvWithOptions(IngestFixture fixture, String options, byte[] csv)
+      throws IOException {
+    fixture.write(
+        "job.yaml",
+        fixture
+            .read("job.yaml")
+            .replace(
+                "  files: [\"data/*.csv\"]", "  files: [\"data/*.csv\"]\n  options: " + options));
+    Files.write(fixture.dir.resolve("data/a.csv"), csv);
   }
 
   /** The CSV through both paths, each into its own table; rows as sorted text. */
