@@ -69,10 +69,6 @@ public final class ColumnBatch {
     return size == 0;
   }
 
-  public int columnCount() {
-    return columns.length;
-  }
-
   public Column column(int index) {
     return columns[index];
   }
@@ -173,10 +169,6 @@ public final class ColumnBatch {
 
     public Type.TypeID typeId() {
       return typeId;
-    }
-
-    public Storage storage() {
-      return storage;
     }
 
     public void setNull(int row) {
