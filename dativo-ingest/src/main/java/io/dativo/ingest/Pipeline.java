@@ -327,7 +327,7 @@ public final class Pipeline {
       parquetWriter = writer.parquetWriter();
       // CSV text into flat columnar files goes row by row into column batches, typed from the
       // bytes; everything else through records.
-      boolean batches = writer.writesBatches() && source.readsText() && ColumnBatch.covers(schema);
+      boolean batches = writer.writesBatches() && source.readsText();
       RowPlan plan = plan(schema);
       RowWriter async =
           batches

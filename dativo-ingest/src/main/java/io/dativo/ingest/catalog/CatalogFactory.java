@@ -157,12 +157,11 @@ public final class CatalogFactory {
     }
 
     Path warehouse = Path.of(spec.warehouse());
-    createDirectories(warehouse);
-    Map<String, String> properties = new HashMap<>();
+    // the directory, and LocalFileIO for it
+    Map<String, String> properties = new HashMap<>(storageProperties(spec, Map.of()));
     properties.put(CatalogProperties.URI, "jdbc:sqlite:" + warehouse.resolve(LOCAL_CATALOG_FILE));
     properties.put(CatalogProperties.WAREHOUSE_LOCATION, warehouse.toString());
     properties.put("jdbc.schema-version", "V1");
-    properties.put(CatalogProperties.FILE_IO_IMPL, LocalFileIO.class.getName());
     // Two first runs into a new warehouse both create the catalog's tables: the one that loses
     // fails on the other's columns, and finds them in place when it tries again.
     for (int attempt = 1; ; attempt++) {

@@ -30,7 +30,7 @@ public final class ColumnBatch {
   private final int capacity;
   private int size;
 
-  /** A batch of up to {@code capacity} rows of {@code schema} (see {@link #covers}). */
+  /** A batch of up to {@code capacity} rows of {@code schema} (see {@link #holds}). */
   public ColumnBatch(Schema schema, int capacity) {
     List<Types.NestedField> fields = schema.columns();
     this.columns = new Column[fields.size()];
@@ -41,9 +41,12 @@ public final class ColumnBatch {
     this.capacity = capacity;
   }
 
-  /** Whether every column of {@code schema} is a primitive a batch can hold. */
-  public static boolean covers(Schema schema) {
-    return schema.columns().stream().allMatch(f -> storageOf(f.type()) != null);
+  /**
+   * Whether a batch can hold a column of {@code type}: a top-level primitive, decimals of up to 18
+   * digits (what the columnar Parquet writer encodes).
+   */
+  public static boolean holds(Type type) {
+    return storageOf(type) != null;
   }
 
   private static Storage storageOf(Type type) {

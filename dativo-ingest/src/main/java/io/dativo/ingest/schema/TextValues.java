@@ -35,7 +35,7 @@ public final class TextValues {
   }
 
   /** The text as a String; malformed UTF-8 is a bad value of the row. */
-  public static String decoded(ByteText text) throws ValueConverter.BadValue {
+  private static String decoded(ByteText text) throws ValueConverter.BadValue {
     try {
       return text.toString();
     } catch (ByteText.InvalidText e) {

@@ -146,7 +146,8 @@ public final class CsvSource implements Source {
                 Path file = files.get(i);
                 CompletableFuture<String> fingerprint = fingerprints.get(i);
                 try {
-                  fingerprint.complete(units.get(i).identity() + "sha256=" + sha256(file));
+                  fingerprint.complete(
+                      units.get(i).identity() + SourceUnit.CHECKSUM + sha256(file));
                 } catch (IOException | RuntimeException e) {
                   fingerprint.completeExceptionally(cannotRead(file, e));
                 } catch (Throwable t) {

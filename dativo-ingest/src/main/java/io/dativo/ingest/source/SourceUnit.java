@@ -11,6 +11,9 @@ import java.util.concurrent.CompletionException;
  * fingerprint could match at all.
  */
 public final class SourceUnit {
+  /** What a file's fingerprint says before its checksum: {@code <path>:<size>:sha256=<hex>}. */
+  public static final String CHECKSUM = "sha256=";
+
   private final String id;
   private final String identity;
   private final CompletableFuture<String> fingerprint;
@@ -56,7 +59,7 @@ public final class SourceUnit {
    * file's {@code sha256=...}), or the whole fingerprint when it has none.
    */
   public static String identityOf(String fingerprint) {
-    int checksum = fingerprint.lastIndexOf(":sha256=");
+    int checksum = fingerprint.lastIndexOf(":" + CHECKSUM);
     return checksum < 0 ? fingerprint : fingerprint.substring(0, checksum + 1);
   }
 

@@ -76,14 +76,8 @@ public final class ColumnarParquetWriter implements Closeable {
   public static Optional<String> unsupported(Schema schema, Map<String, String> properties) {
     for (Types.NestedField field : schema.columns()) {
       Type type = field.type();
-      boolean supported =
-          switch (type.typeId()) {
-            case BOOLEAN, INTEGER, LONG, FLOAT, DOUBLE, DATE, TIME, TIMESTAMP, STRING, BINARY ->
-                true;
-            case DECIMAL -> ((Types.DecimalType) type).precision() <= 18;
-            default -> false;
-          };
-      if (!supported) {
+      // the primitives a column batch holds are the ones this writer encodes
+      if (!ColumnBatch.holds(type)) {
         return Optional.of("column '" + field.name() + "' has type " + type);
       }
     }
