@@ -4,7 +4,7 @@
 #   bench/csv-ingest/run.sh [ROWS...]     (default: 1000000 5000000; REPEAT=3 runs of each tool, median shown)
 # PAIRS=N (default 3) then runs Dativo and DuckDB one after the other N times on the largest file and prints each
 # pair's seconds and whole-process CPU seconds with their ratios: this machine's speed drifts between runs, and
-# pairs taken back to back compare the tools under the same conditions.
+# pairs taken back to back compare the tools under the same conditions. REPEAT=0 runs only the pairs.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
@@ -48,6 +48,7 @@ source:
 target:
   warehouse: $job/warehouse
 YAML
+  (( REPEAT > 0 )) || continue # REPEAT=0: only the pairs below
   # Each tool runs REPEAT times; the row shows the run with the median time.
   for variant in dativo dativo-iceberg-writer; do
     writer=auto
