@@ -1,0 +1,222 @@
+package io.dativo.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Native libraries bundled in the CLI's jar (SQLite for the embedded catalog, Snappy for Avro
+ * manifests), extracted once per build into the user's cache instead of once per run: each library
+ * otherwise copies itself to a new temporary file on every start, then compares the copy with the
+ * jar byte by byte, which cost a quick run about a tenth of its time (docs/performance.md). The
+ * libraries are then told where their file is through their own system properties. Nothing here can
+ * fail a command: without a usable cache the libraries load as they always did.
+ */
+final class NativeLibraries {
+  /** A library: its file name in the cache, where it is in the jar, the properties it reads. */
+  record Library(String fileName, String resource, String pathProperty, String nameProperty) {}
+
+  private NativeLibraries() {}
+
+  /**
+   * The bundled libraries for this platform, as each names its own folder in the jar; empty when a
+   * library does not know the platform.
+   */
+  static List<Library> bundled() {
+    List<Library> libraries = new ArrayList<>();
+    try {
+      String sqlite = System.mapLibraryName("sqlitejdbc");
+      libraries.add(
+          new Library(
+              sqlite,
+              "/org/sqlite/native/"
+                  + org.sqlite.util.OSInfo.getNativeLibFolderPathForCurrentOS()
+                  + "/"
+                  + sqlite,
+              "org.sqlite.lib.path",
+              "org.sqlite.lib.name"));
+      String snappy = System.mapLibraryName("snappyjava");
+      libraries.add(
+          new Library(
+              snappy,
+              "/org/xerial/snappy/native/"
+                  + org.xerial.snappy.OSInfo.getNativeLibFolderPathForCurrentOS()
+                  + "/"
+                  + snappy,
+              "org.xerial.snappy.lib.path",
+              "org.xerial.snappy.lib.name"));
+    } catch (RuntimeException | LinkageError e) {
+      // a platform a library does not know: it finds (or fails to find) its own file
+    }
+
+    return libraries;
+  }
+
+  /**
+   * Points the libraries at files in {@code cacheRoot} (extracting them on the first run of this
+   * jar) by setting their system properties, unless the user set them. Returns the properties set.
+   */
+  static Map<String, String> useCache(Path cacheRoot) {
+    Map<String, String> properties = new LinkedHashMap<>();
+    try {
+      Path jar = jar();
+      if (jar == null) {
+        return properties; // classes from a directory (tests, an IDE): nothing to key the cache on
+      }
+
+      List<Library> libraries =
+          bundled().stream().filter(l -> System.getProperty(l.pathProperty()) == null).toList();
+      if (libraries.isEmpty()) {
+        return properties;
+      }
+
+      Path directory = extracted(cacheRoot, jar, libraries);
+      if (directory == null) {
+        return properties;
+      }
+
+      for (Library library : libraries) {
+        if (Files.isRegularFile(directory.resolve(library.fileName()))) {
+          properties.put(library.pathProperty(), directory.toString());
+          properties.put(library.nameProperty(), library.fileName());
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return Map.of(); // an unwritable cache: the libraries extract themselves as before
+    }
+
+    properties.forEach(System::setProperty);
+    return properties;
+  }
+
+  /** The user's cache directory: {@code $XDG_CACHE_HOME/dativo}, else {@code ~/.cache/dativo}. */
+  static Path cacheRoot(Map<String, String> environment) {
+    String xdg = environment.get("XDG_CACHE_HOME");
+    if (xdg != null && !xdg.isBlank()) {
+      return Path.of(xdg, "dativo");
+    }
+
+    return Path.of(System.getProperty("user.home"), ".cache", "dativo");
+  }
+
+  /**
+   * The directory holding this jar's libraries, made if missing: one per jar (its size and time
+   * name it, so a rebuild gets fresh copies); written under a temporary name and renamed, so a
+   * directory that exists is complete, and two runs starting at once do not see half a file.
+   */
+  static Path extracted(Path cacheRoot, Path jar, List<Library> libraries) throws IOException {
+    BasicFileAttributes attributes = Files.readAttributes(jar, BasicFileAttributes.class);
+    String key =
+        Long.toHexString(attributes.size())
+            + "-"
+            + Long.toHexString(attributes.lastModifiedTime().toMillis());
+    Path nativeDirectory = cacheRoot.resolve("native");
+    Path directory = nativeDirectory.resolve(key);
+    if (Files.isDirectory(directory)) {
+      markUsed(directory);
+      return directory;
+    }
+
+    Files.createDirectories(nativeDirectory);
+    Path partial = Files.createTempDirectory(nativeDirectory, ".partial-");
+    try {
+      for (Library library : libraries) {
+        try (InputStream in = NativeLibraries.class.getResourceAsStream(library.resource())) {
+          if (in != null) {
+            Files.copy(in, partial.resolve(library.fileName()));
+          }
+        }
+      }
+
+      try {
+        Files.move(partial, directory, StandardCopyOption.ATOMIC_MOVE);
+      } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
+        // another run got there first (or the file system cannot rename atomically)
+      } catch (IOException e) {
+        if (!Files.isDirectory(directory)) {
+          throw e;
+        }
+      }
+    } finally {
+      deleteTree(partial);
+    }
+
+    removeOthers(nativeDirectory, directory);
+    return Files.isDirectory(directory) ? directory : null;
+  }
+
+  /**
+   * Copies of other builds not used for a week are removed (a copy in use is marked at most hourly,
+   * so two checkouts sharing a cache keep theirs).
+   */
+  private static void removeOthers(Path nativeDirectory, Path keep) {
+    Instant unused = Instant.now().minus(Duration.ofDays(7));
+    try (Stream<Path> entries = Files.list(nativeDirectory)) {
+      for (Path entry : entries.toList()) {
+        if (!entry.equals(keep) && Files.getLastModifiedTime(entry).toInstant().isBefore(unused)) {
+          deleteTree(entry);
+        }
+      }
+    } catch (IOException | UncheckedIOException e) {
+      // old copies are only disk space
+    }
+  }
+
+  private static void markUsed(Path directory) {
+    try {
+      Instant now = Instant.now();
+      if (Files.getLastModifiedTime(directory)
+          .toInstant()
+          .isBefore(now.minus(Duration.ofHours(1)))) {
+        Files.setLastModifiedTime(directory, FileTime.from(now));
+      }
+    } catch (IOException e) {
+      // a read-only cache is still usable
+    }
+  }
+
+  private static void deleteTree(Path root) {
+    if (!Files.exists(root)) {
+      return;
+    }
+
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    } catch (IOException | UncheckedIOException e) {
+      // left behind: only disk space
+    }
+  }
+
+  /** The jar this class was loaded from, or null when it is not a jar. */
+  private static Path jar() {
+    try {
+      var source = NativeLibraries.class.getProtectionDomain().getCodeSource();
+      if (source == null) {
+        return null;
+      }
+
+      Path path = Path.of(source.getLocation().toURI());
+      return Files.isRegularFile(path) ? path : null;
+    } catch (URISyntaxException | RuntimeException e) {
+      return null;
+    }
+  }
+}
