@@ -80,8 +80,8 @@ public final class Pipeline {
     CatalogFactory.CatalogSpec catalogSpec =
         CatalogFactory.spec(job.target(), request.workingDir());
     try (Source source = Sources.open(request.loaded(), request.env())) {
-      // Listing the input (files, tables) overlaps with opening the catalog; CSV checksums go on
-      // while the run reads.
+      // Listing the input (files, tables) overlaps with opening the catalog; a CSV file's checksum
+      // is taken as the run reads it.
       CompletableFuture<List<SourceUnit>> units = CompletableFuture.supplyAsync(source::units);
       Catalog catalog = CatalogFactory.open(catalogSpec, request.env());
       try {
@@ -94,7 +94,7 @@ public final class Pipeline {
     }
   }
 
-  /** The source's units once fingerprinted; its errors as they were thrown. */
+  /** The source's units (listed while the catalog opens); its errors as they were thrown. */
   private static List<SourceUnit> await(CompletableFuture<List<SourceUnit>> units) {
     try {
       return units.join();
@@ -290,7 +290,8 @@ public final class Pipeline {
       List<SourceUnit> toRead = new ArrayList<>();
       List<String> skipped = new ArrayList<>();
       for (SourceUnit unit : units) {
-        // A file's checksum is awaited only when a committed fingerprint has its path and size.
+        // A file's checksum is computed first only when a committed fingerprint has its path and
+        // size.
         if (source.cursorField().isEmpty()
             && !source.replacesTable()
             && committedIdentities.contains(unit.identity())

@@ -84,10 +84,17 @@ class CsvToIcebergTest {
   }
 
   @Test
-  void aReRunOverTheSameInputAddsNothing() {
+  void aReRunOverTheSameInputAddsNothing() throws Exception {
     IngestFixture fixture = new IngestFixture(dir);
-    fixture.csv("a.csv", IngestFixture.row(1), IngestFixture.row(2));
+    Path csv = fixture.csv("a.csv", IngestFixture.row(1), IngestFixture.row(2));
     long first = fixture.run().snapshotId().orElseThrow();
+    // The checksum taken while the rows were read is the file's SHA-256, as a re-run computes it.
+    String sha256 =
+        java.util.HexFormat.of()
+            .formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(csv)));
+    assertThat(fixture.table().currentSnapshot().summary().get("dativo.source-files"))
+        .contains(csv.toAbsolutePath() + ":" + Files.size(csv) + ":sha256=" + sha256);
 
     RunResult again = fixture.run();
 

@@ -2,6 +2,7 @@ package io.dativo.ingest.source;
 
 import io.dativo.ingest.IngestException;
 import io.dativo.ingest.columns.ByteText;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,7 +11,6 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 /**
@@ -116,14 +115,13 @@ public final class CsvSource implements Source {
   }
 
   /**
-   * The files with their sizes at once; their SHA-256 checksums are computed one after the other on
-   * a thread of their own, so a run can start reading a file no committed fingerprint could match
-   * (none has its path and size) before its checksum is known.
+   * The files with their sizes. A file's SHA-256 is taken from its bytes as the run reads them (see
+   * {@link #open}), so the checksum costs no second read and is the checksum of what was ingested;
+   * it is computed on its own only when asked for first (a file that may be skipped as committed).
    */
   @Override
   public List<SourceUnit> units() {
     List<SourceUnit> units = new ArrayList<>();
-    List<CompletableFuture<String>> fingerprints = new ArrayList<>();
     for (Path file : files) {
       long size;
       try {
@@ -132,36 +130,20 @@ public final class CsvSource implements Source {
         throw cannotRead(file, e);
       }
 
-      CompletableFuture<String> fingerprint = new CompletableFuture<>();
-      fingerprints.add(fingerprint);
       units.add(
           SourceUnit.pending(
-              file.toString(), file.toAbsolutePath() + ":" + size + ":", fingerprint, size));
+              file.toString(),
+              file.toAbsolutePath() + ":" + size + ":",
+              () -> {
+                try {
+                  return sha256(file);
+                } catch (IOException e) {
+                  throw cannotRead(file, e);
+                }
+              },
+              size));
     }
 
-    Thread thread =
-        new Thread(
-            () -> {
-              for (int i = 0; i < units.size(); i++) {
-                Path file = files.get(i);
-                CompletableFuture<String> fingerprint = fingerprints.get(i);
-                try {
-                  fingerprint.complete(
-                      units.get(i).identity() + SourceUnit.CHECKSUM + sha256(file));
-                } catch (IOException | RuntimeException e) {
-                  fingerprint.completeExceptionally(cannotRead(file, e));
-                } catch (Throwable t) {
-                  // out of memory, say: no run may wait for these checksums forever
-                  fingerprints
-                      .subList(i, fingerprints.size())
-                      .forEach(f -> f.completeExceptionally(t));
-                  throw t;
-                }
-              }
-            },
-            "dativo-checksums");
-    thread.setDaemon(true);
-    thread.start();
     return units;
   }
 
@@ -198,7 +180,9 @@ public final class CsvSource implements Source {
     Path file = Path.of(unit.id());
     CsvReader reader;
     try {
-      reader = new CsvReader(Files.newInputStream(file), encoding, delimiter, quote);
+      reader =
+          new CsvReader(
+              new ChecksummedInput(Files.newInputStream(file), unit), encoding, delimiter, quote);
     } catch (IOException e) {
       throw cannotRead(file, e);
     }
@@ -267,16 +251,90 @@ public final class CsvSource implements Source {
   }
 
   static String sha256(Path file) throws IOException {
-    try (InputStream in =
-        new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+    MessageDigest digest = sha256();
+    try (InputStream in = Files.newInputStream(file)) {
       byte[] buffer = new byte[1 << 16];
-      while (in.read(buffer) >= 0) {
-        // the digest reads along
+      for (int read; (read = in.read(buffer)) >= 0; ) {
+        digest.update(buffer, 0, read);
       }
+    }
 
-      return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * A file's bytes as the reader takes them, hashed on the way (they are in the cache already): at
+   * the end of the file, its SHA-256 is the unit's checksum. A file not read to its end gives none.
+   */
+  private static final class ChecksummedInput extends FilterInputStream {
+    private final MessageDigest digest = sha256();
+    private final SourceUnit unit;
+    private boolean ended;
+
+    ChecksummedInput(InputStream in, SourceUnit unit) {
+      super(in);
+      this.unit = unit;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = in.read();
+      if (b >= 0) {
+        digest.update((byte) b);
+      } else {
+        end();
+      }
+
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      int read = in.read(buffer, offset, length);
+      if (read > 0) {
+        digest.update(buffer, offset, read);
+      } else if (read < 0) {
+        end();
+      }
+
+      return read;
+    }
+
+    @Override
+    public long skip(long count) throws IOException {
+      // Skipped bytes are hashed too: read through them.
+      byte[] scratch = new byte[(int) Math.min(Math.max(count, 0), 8192)];
+      long skipped = 0;
+      while (skipped < count) {
+        int read = read(scratch, 0, (int) Math.min(scratch.length, count - skipped));
+        if (read < 0) {
+          break;
+        }
+
+        skipped += read;
+      }
+
+      return skipped;
+    }
+
+    @Override
+    public boolean markSupported() {
+      return false;
+    }
+
+    private void end() {
+      if (!ended) {
+        ended = true;
+        unit.checksumRead(HexFormat.of().formatHex(digest.digest()));
+      }
     }
   }
 
