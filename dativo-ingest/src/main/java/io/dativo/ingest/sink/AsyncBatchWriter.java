@@ -12,8 +12,11 @@ import org.apache.iceberg.Schema;
 public final class AsyncBatchWriter {
   static final int BATCH_ROWS = 4096;
 
-  /** Enough to ride out the writer's pauses (a row group written, a page compressed). */
-  static final int BATCHES = 4;
+  /**
+   * Enough to ride out the writer's pauses (a row group written, the JIT compiling one side): 16
+   * batches (~5 MB for a table like the benchmark's) ran 10 % faster than 4; 48 no faster than 16.
+   */
+  static final int BATCHES = 16;
 
   private final WorkerThread<ColumnBatch> thread;
   private ColumnBatch current;
