@@ -26,6 +26,8 @@ public final class ColumnBatch {
     BYTES
   }
 
+  private static final int INITIAL_TEXT_PER_ROW = 16;
+
   private final Column[] columns;
   private final int capacity;
   private int size;
@@ -58,6 +60,34 @@ public final class ColumnBatch {
       case STRING, BINARY -> Storage.BYTES;
       default -> null;
     };
+  }
+
+  /**
+   * Bytes a batch of {@code capacity} rows of {@code schema} takes before any text: its value
+   * arrays, and the text arrays at their initial size.
+   */
+  public static long arrayBytes(Schema schema, int capacity) {
+    long perRow = 0;
+    for (Types.NestedField field : schema.columns()) {
+      Storage storage = storageOf(field.type());
+      perRow +=
+          1
+              + (storage == Storage.BOOLEAN
+                  ? 1
+                  : storage == Storage.BYTES ? 8 + INITIAL_TEXT_PER_ROW : 8); // null flag + value
+    }
+
+    return perRow * capacity;
+  }
+
+  /** The text and binary bytes the batch holds (grown arrays are not given back). */
+  public long textBytes() {
+    long bytes = 0;
+    for (Column column : columns) {
+      bytes += column.byteSize;
+    }
+
+    return bytes;
   }
 
   public int size() {
@@ -163,7 +193,7 @@ public final class ColumnBatch {
       this.booleans = storage == Storage.BOOLEAN ? new boolean[capacity] : null;
       this.starts = storage == Storage.BYTES ? new int[capacity] : null;
       this.lengths = storage == Storage.BYTES ? new int[capacity] : null;
-      this.bytes = storage == Storage.BYTES ? new byte[capacity * 16] : null;
+      this.bytes = storage == Storage.BYTES ? new byte[capacity * INITIAL_TEXT_PER_ROW] : null;
     }
 
     public Type type() {

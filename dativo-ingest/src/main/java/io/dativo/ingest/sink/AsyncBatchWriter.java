@@ -13,18 +13,31 @@ public final class AsyncBatchWriter {
   static final int BATCH_ROWS = 4096;
 
   /**
-   * Enough to ride out the writer's pauses (a row group written, the JIT compiling one side): 16
-   * batches (~5 MB for a table like the benchmark's) ran 10 % faster than 4; 48 no faster than 16.
+   * Batches in flight, at most: enough to ride out the writer's pauses (a row group written, the
+   * JIT compiling one side) — 16 ran 10 % faster than 4 on the benchmark's table, 48 no faster.
    */
-  static final int BATCHES = 16;
+  static final int MAX_BATCHES = 16;
+
+  static final int MIN_BATCHES = 2;
+
+  /**
+   * What the batches in flight may hold together (or an eighth of the heap, when less): half for
+   * their arrays (a wide table gets fewer batches), half for their text (a batch is handed over
+   * early when its text reaches its share).
+   */
+  static final long MEMORY_BYTES = 32L << 20;
 
   private final WorkerThread<ColumnBatch> thread;
+  private final long textLimit;
   private ColumnBatch current;
 
   /** For a writer whose {@link RollingWriter#writesBatches} is true. */
   public AsyncBatchWriter(RollingWriter writer, Schema schema) {
+    long memory = Math.min(MEMORY_BYTES, Runtime.getRuntime().maxMemory() / 8);
+    int count = batchCount(ColumnBatch.arrayBytes(schema, BATCH_ROWS), memory);
+    this.textLimit = textLimit(count, memory);
     List<ColumnBatch> batches = new ArrayList<>();
-    for (int i = 0; i < BATCHES; i++) {
+    for (int i = 0; i < count; i++) {
       batches.add(new ColumnBatch(schema, BATCH_ROWS));
     }
 
@@ -39,6 +52,16 @@ public final class AsyncBatchWriter {
     this.current = thread.take();
   }
 
+  /** How many batches whose arrays take {@code arrayBytes} each fit half of {@code memory}. */
+  static int batchCount(long arrayBytes, long memory) {
+    return (int) Math.max(MIN_BATCHES, Math.min(MAX_BATCHES, memory / 2 / Math.max(1, arrayBytes)));
+  }
+
+  /** The text one of {@code count} batches holds before it is handed over. */
+  static long textLimit(int count, long memory) {
+    return memory / 2 / count;
+  }
+
   /** The batch to fill; its next row is {@link ColumnBatch#size()}. */
   public ColumnBatch batch() {
     return current;
@@ -46,7 +69,8 @@ public final class AsyncBatchWriter {
 
   /** The batch's row is complete (committed with {@link ColumnBatch#commitRow}). */
   public void rowDone() {
-    if (current.isFull()) {
+    // A batch may pass its text share by one row.
+    if (current.isFull() || current.textBytes() >= textLimit) {
       thread.hand(current);
       current = thread.take();
     }

@@ -178,6 +178,33 @@ class ColumnarParquetWriterTest {
   }
 
   @Test
+  void longDistinctTextClosesPagesNearThePageSize() throws Exception {
+    // 100 KB values, each new: a dictionary page of them would hold every value until the page's
+    // row limit (20,000 rows: 2 GB); pages must close near the 1 MB page size instead.
+    List<Record> rows = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      GenericRecord r = GenericRecord.create(SCHEMA);
+      r.setField("id", (long) i);
+      r.setField("email", i + "x".repeat(100_000));
+      r.setField("created_at", OffsetDateTime.parse("2025-01-01T00:00:00Z"));
+      rows.add(r);
+    }
+
+    Table table = write("long", rows, Map.of(), RollingWriter.ParquetWriter.AUTO);
+
+    assertThat(read(table)).isEqualTo(rows);
+    try (ParquetFileReader reader =
+        ParquetFileReader.open(
+            HadoopInputFile.fromPath(
+                new org.apache.hadoop.fs.Path(onlyFile(table).location()), new Configuration()))) {
+      ColumnChunkMetaData email = column(reader.getFooter().getBlocks().get(0), "email");
+      assertThat(email.hasDictionaryPage()).isFalse();
+      // 4 MB of text in pages of about 1 MB (a check may let a page pass the limit by one value)
+      assertThat(reader.readOffsetIndex(email).getPageCount()).isBetween(4, 6);
+    }
+  }
+
+  @Test
   void rowsGoToTheirPartitionWhenPartitionsAlternate() throws Exception {
     Table table =
         new HadoopTables(new Configuration())

@@ -31,6 +31,10 @@ final class BinaryColumn extends ColumnBuffer {
   private int[] hashes = new int[512];
 
   private long entryBytes;
+
+  /** {@link #entryBytes} when the open page started. */
+  private long pageEntryBytes;
+
   private int[] indexes;
   private int[] seenInPage;
   private int seenCount;
@@ -152,6 +156,7 @@ final class BinaryColumn extends ColumnBuffer {
   private void clearDictionary() {
     entries.clear();
     entryBytes = 0;
+    pageEntryBytes = 0;
     Arrays.fill(slots, 0);
   }
 
@@ -220,9 +225,14 @@ final class BinaryColumn extends ColumnBuffer {
     return length - bound.length;
   }
 
+  /**
+   * The open page's size: for a dictionary-encoded page, its indexes and the entries it added (so a
+   * page of long, distinct values closes at the page size, as a plain one would, instead of growing
+   * the dictionary without bound; the dictionary's limit is then checked).
+   */
   @Override
   protected long openPageBytes() {
-    return dictionary ? (long) values * 4 : plain.size();
+    return dictionary ? (long) values * 4 + (entryBytes - pageEntryBytes) : plain.size();
   }
 
   @Override
@@ -252,6 +262,12 @@ final class BinaryColumn extends ColumnBuffer {
 
   @Override
   protected Encoding encodeValues(PageBytes out) {
+    Encoding encoding = encodeOpenPage(out);
+    pageEntryBytes = entryBytes;
+    return encoding;
+  }
+
+  private Encoding encodeOpenPage(PageBytes out) {
     if (!dictionary) {
       out.write(plain);
       plain.reset();

@@ -120,7 +120,7 @@ abstract class ColumnBuffer {
     while (row < to) {
       int room = settings.pageRowLimit() - rows;
       // A page of text may reach its byte limit first: checked every few rows, as parquet-mr does.
-      int count = Math.min(to - row, variableWidth ? Math.min(room, BYTE_LIMIT_CHECK) : room);
+      int count = Math.min(to - row, variableWidth ? Math.min(room, rowsBeforeCheck()) : room);
       if (rows + count > nulls.length) {
         nulls = Arrays.copyOf(nulls, Math.max(grown(nulls.length), rows + count));
       }
@@ -146,6 +146,22 @@ abstract class ColumnBuffer {
         closePage();
       }
     }
+  }
+
+  /**
+   * Rows a variable-width page takes before its size is checked again: up to {@link
+   * #BYTE_LIMIT_CHECK}, fewer when its values are long, so a page of 100 KB values closes near the
+   * page size instead of 64 values later.
+   */
+  private int rowsBeforeCheck() {
+    if (rows == 0) {
+      return 1;
+    }
+
+    long bytes = openPageBytes();
+    long perRow = Math.max(1, bytes / rows);
+    long left = settings.pageSizeBytes() - bytes;
+    return (int) Math.max(1, Math.min(BYTE_LIMIT_CHECK, left / perRow));
   }
 
   /**
