@@ -2,9 +2,7 @@ package io.dativo.ingest.schema;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.Month;
 import java.time.OffsetDateTime;
-import java.time.Year;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
@@ -190,21 +188,36 @@ final class FastTimes {
     int year = digits(text, from, from + 4);
     int month = digits(text, from + 5, from + 7);
     int day = digits(text, from + 8, from + 10);
-    if (year < 0
-        || month < 1
-        || month > 12
-        || day < 1
-        || day > Month.of(month).length(Year.isLeap(year))) {
+    if (year < 0 || month < 1 || month > 12 || day < 1 || day > monthLength(year, month)) {
       return NONE;
     }
 
-    // Days from the civil date (proleptic Gregorian; years 0..9999 here), no objects.
-    long y = month <= 2 ? year - 1 : year;
+    // Days from the civil date (proleptic Gregorian; years 0..9999 here), no objects. January and
+    // February count as months 10 and 11 of the year before; arithmetic rather than branches (see
+    // monthLength).
+    int janOrFeb = (month - 3) >>> 31;
+    long y = year - janOrFeb;
     long era = Math.floorDiv(y, 400);
     long yearOfEra = y - era * 400;
-    long dayOfYear = (153L * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+    long dayOfYear = (153L * (month - 3 + 12 * janOrFeb) + 2) / 5 + day - 1;
     long dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
     return era * 146_097 + dayOfEra - 719_468;
+  }
+
+  private static final int[] MONTH_LENGTHS = {0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+  /**
+   * Days in {@code month} of {@code year} (0..9999), by arithmetic: C2 compiles a branch that no
+   * value took while it profiled as a trap, and a file whose first rows all fall in one month would
+   * recompile the parser at each new month, year or leap day.
+   */
+  static int monthLength(int year, int month) {
+    int divisibleBy4 = 1 - (((year & 3) + 3) >> 2);
+    int notCentury = (year % 100 + 99) / 100;
+    int divisibleBy400 = 1 - (year % 400 + 399) / 400;
+    int leap = divisibleBy4 & (notCentury | divisibleBy400);
+    int february = 1 - (((month ^ 2) + 15) >> 4); // 1 for month 2 (1..12), else 0
+    return MONTH_LENGTHS[month] + (leap & february);
   }
 
   /** The number in {@code text[from, to)}, or -1 when it is not all digits. */

@@ -31,6 +31,18 @@ class FastTimesTest {
     assertThat(FastTimes.epochDay("1900-02-29")).isEqualTo(FastTimes.NONE);
     assertThat(FastTimes.epochDay("2025-13-01")).isEqualTo(FastTimes.NONE);
     assertThat(FastTimes.epochDay("2025/01/01")).isEqualTo(FastTimes.NONE);
+    assertThat(FastTimes.epochDay("2000-02-29")).isEqualTo(LocalDate.of(2000, 2, 29).toEpochDay());
+  }
+
+  @Test
+  void monthLengthsMatchJavaTimeForEveryYear() {
+    for (int year = 0; year <= 9999; year++) {
+      for (int month = 1; month <= 12; month++) {
+        assertThat(FastTimes.monthLength(year, month))
+            .as(year + "-" + month)
+            .isEqualTo(java.time.YearMonth.of(year, month).lengthOfMonth());
+      }
+    }
   }
 
   @Test
