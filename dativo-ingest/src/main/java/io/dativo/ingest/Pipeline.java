@@ -15,6 +15,7 @@ import io.dativo.ingest.sink.AsyncRecordWriter;
 import io.dativo.ingest.sink.CommittedSources;
 import io.dativo.ingest.sink.RollingWriter;
 import io.dativo.ingest.sink.TableProperties;
+import io.dativo.ingest.sink.parquet.ColumnarParquetWriter;
 import io.dativo.ingest.source.RowStream;
 import io.dativo.ingest.source.Source;
 import io.dativo.ingest.source.SourceUnit;
@@ -83,6 +84,9 @@ public final class Pipeline {
       // Listing the input (files, tables) overlaps with opening the catalog; a CSV file's checksum
       // is taken as the run reads it.
       CompletableFuture<List<SourceUnit>> units = CompletableFuture.supplyAsync(source::units);
+      if (!request.dryRun()) {
+        ColumnarParquetWriter.prepareFooterInBackground();
+      }
       Catalog catalog = CatalogFactory.open(catalogSpec, request.env());
       try {
         TableIdentifier id = tableId(job, asset);

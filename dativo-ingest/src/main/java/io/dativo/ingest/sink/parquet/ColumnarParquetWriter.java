@@ -27,6 +27,7 @@ import org.apache.parquet.compression.CompressionCodecFactory.BytesInputCompress
 import org.apache.parquet.hadoop.CodecFactory;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.schema.MessageType;
 
 /**
@@ -102,6 +103,28 @@ public final class ColumnarParquetWriter implements Closeable {
     }
 
     return Optional.empty();
+  }
+
+  /**
+   * Initializes, on a thread of its own, the class that holds a file's footer: it builds a JSON
+   * mapper when first used (~60 ms of code run once), which otherwise falls at the end of every
+   * run, after the last row; called while the run starts, when a core is partly idle. The class
+   * touches only parquet-mr's own shaded classes, so it cannot wait on the run's other classes.
+   */
+  public static void prepareFooterInBackground() {
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                Class.forName(
+                    ParquetMetadata.class.getName(), true, ParquetMetadata.class.getClassLoader());
+              } catch (ClassNotFoundException | LinkageError e) {
+                // the footer initializes it when it is written, as without this
+              }
+            },
+            "dativo-prepare-footer");
+    thread.setDaemon(true);
+    thread.start();
   }
 
   private static String codec(Map<String, String> properties) {
