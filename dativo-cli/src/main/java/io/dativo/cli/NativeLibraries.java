@@ -41,31 +41,28 @@ final class NativeLibraries {
   static List<Library> bundled() {
     List<Library> libraries = new ArrayList<>();
     try {
-      String sqlite = System.mapLibraryName("sqlitejdbc");
       libraries.add(
-          new Library(
-              sqlite,
-              "/org/sqlite/native/"
-                  + org.sqlite.util.OSInfo.getNativeLibFolderPathForCurrentOS()
-                  + "/"
-                  + sqlite,
-              "org.sqlite.lib.path",
-              "org.sqlite.lib.name"));
-      String snappy = System.mapLibraryName("snappyjava");
+          library(
+              "sqlitejdbc",
+              "/org/sqlite/native/" + org.sqlite.util.OSInfo.getNativeLibFolderPathForCurrentOS(),
+              "org.sqlite.lib"));
       libraries.add(
-          new Library(
-              snappy,
+          library(
+              "snappyjava",
               "/org/xerial/snappy/native/"
-                  + org.xerial.snappy.OSInfo.getNativeLibFolderPathForCurrentOS()
-                  + "/"
-                  + snappy,
-              "org.xerial.snappy.lib.path",
-              "org.xerial.snappy.lib.name"));
+                  + org.xerial.snappy.OSInfo.getNativeLibFolderPathForCurrentOS(),
+              "org.xerial.snappy.lib"));
     } catch (RuntimeException | LinkageError e) {
       // a platform a library does not know: it finds (or fails to find) its own file
     }
 
     return libraries;
+  }
+
+  /** A library in {@code folder} of the jar, told its place by {@code <properties>.path/.name}. */
+  private static Library library(String name, String folder, String properties) {
+    String file = System.mapLibraryName(name);
+    return new Library(file, folder + "/" + file, properties + ".path", properties + ".name");
   }
 
   /**

@@ -160,10 +160,7 @@ class ColumnarParquetWriterTest {
     Map<String, String> smallPages = new java.util.HashMap<>(SMALL);
     smallPages.put("write.parquet.page-row-limit", "100");
     Table table = write("stats", rows(5_000, 7), smallPages, RollingWriter.ParquetWriter.AUTO);
-    try (ParquetFileReader reader =
-        ParquetFileReader.open(
-            HadoopInputFile.fromPath(
-                new org.apache.hadoop.fs.Path(onlyFile(table).location()), new Configuration()))) {
+    try (ParquetFileReader reader = reader(onlyFile(table))) {
       BlockMetaData first = reader.getFooter().getBlocks().get(0);
       ColumnChunkMetaData status = column(first, "status");
       ColumnChunkMetaData email = column(first, "email");
@@ -193,10 +190,7 @@ class ColumnarParquetWriterTest {
     Table table = write("long", rows, Map.of(), RollingWriter.ParquetWriter.AUTO);
 
     assertThat(read(table)).isEqualTo(rows);
-    try (ParquetFileReader reader =
-        ParquetFileReader.open(
-            HadoopInputFile.fromPath(
-                new org.apache.hadoop.fs.Path(onlyFile(table).location()), new Configuration()))) {
+    try (ParquetFileReader reader = reader(onlyFile(table))) {
       ColumnChunkMetaData email = column(reader.getFooter().getBlocks().get(0), "email");
       assertThat(email.hasDictionaryPage()).isFalse();
       // 4 MB of text in pages of about 1 MB (a check may let a page pass the limit by one value)
@@ -454,6 +448,12 @@ class ColumnarParquetWriterTest {
 
       return n;
     }
+  }
+
+  private static ParquetFileReader reader(DataFile file) throws java.io.IOException {
+    return ParquetFileReader.open(
+        HadoopInputFile.fromPath(
+            new org.apache.hadoop.fs.Path(file.location()), new Configuration()));
   }
 
   private static DataFile onlyFile(Table table) {
