@@ -62,7 +62,12 @@ public final class ColumnarParquetWriter implements Closeable {
   private static final Set<String> CODECS = Set.of("zstd", "snappy", "gzip", "uncompressed");
   private static final int ROW_GROUP_CHECK_INTERVAL = 128;
 
-  private final Schema schema;
+  /**
+   * The footer's {@code iceberg.schema}, made when the file opens: JSON code that runs once per run
+   * costs less there than after the last row, where the run waits for it.
+   */
+  private final String schemaJson;
+
   private final ColumnBuffer[] columns;
   private final ParquetOutput output;
   private final ParquetFileWriter writer;
@@ -185,7 +190,7 @@ public final class ColumnarParquetWriter implements Closeable {
   /** Starts a file; {@code resources} are shared with the other files open at the same time. */
   public ColumnarParquetWriter(
       OutputFile file, Schema schema, Resources resources, long rowGroupBytes) throws IOException {
-    this.schema = schema;
+    this.schemaJson = SchemaParser.toJson(schema);
     this.rowGroupBytes = rowGroupBytes;
     ColumnBuffer.Settings settings = resources.settings;
     BytesInputCompressor compressor = resources.compressor;
@@ -338,7 +343,7 @@ public final class ColumnarParquetWriter implements Closeable {
       }
 
       flushRowGroup();
-      writer.end(Map.of("iceberg.schema", SchemaParser.toJson(schema)));
+      writer.end(Map.of("iceberg.schema", schemaJson));
       ended = true;
     } finally {
       if (!ended) {
