@@ -84,8 +84,10 @@ public final class Pipeline {
       // Listing the input (files, tables) overlaps with opening the catalog; a CSV file's checksum
       // is taken as the run reads it.
       CompletableFuture<List<SourceUnit>> units = CompletableFuture.supplyAsync(source::units);
-      if (!request.dryRun()) {
-        ColumnarParquetWriter.prepareFooterInBackground();
+      if (!request.dryRun()
+          && RollingWriter.ParquetWriter.fromEnvironment(request.env())
+              == RollingWriter.ParquetWriter.AUTO) {
+        ColumnarParquetWriter.rehearseInBackground(assetSchema);
       }
       Catalog catalog = CatalogFactory.open(catalogSpec, request.env());
       try {

@@ -14,6 +14,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.iceberg.FieldMetrics;
 import org.apache.iceberg.Metrics;
 import org.apache.iceberg.MetricsConfig;
+import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.SchemaParser;
 import org.apache.iceberg.StructLike;
@@ -27,7 +28,6 @@ import org.apache.parquet.compression.CompressionCodecFactory.BytesInputCompress
 import org.apache.parquet.hadoop.CodecFactory;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.schema.MessageType;
 
 /**
@@ -111,25 +111,76 @@ public final class ColumnarParquetWriter implements Closeable {
   }
 
   /**
-   * Initializes, on a thread of its own, the class that holds a file's footer: it builds a JSON
-   * mapper when first used (~60 ms of code run once), which otherwise falls at the end of every
-   * run, after the last row; called while the run starts, when a core is partly idle. The class
-   * touches only parquet-mr's own shaded classes, so it cannot wait on the run's other classes.
+   * Writes a one-row file of {@code schema} in memory and closes it, on a thread of its own, while
+   * the run starts (opening the catalog, the table), when a core is partly idle. Closing a file
+   * runs code nothing else runs before the end of a run — the footer and its JSON mapper, the
+   * column indexes, the Iceberg metrics — and running it the first time (loading, linking,
+   * initializing its classes) took ~0.1 s after the last row, where the run waits for it. Several
+   * threads write Parquet files at once in Spark and Trino: these classes initialize safely side by
+   * side. A failure here only means the real file does that work itself.
    */
-  public static void prepareFooterInBackground() {
+  public static void rehearseInBackground(Schema schema) {
+    if (unsupported(schema, Map.of()).isPresent()) {
+      return;
+    }
+
     Thread thread =
         new Thread(
             () -> {
               try {
-                Class.forName(
-                    ParquetMetadata.class.getName(), true, ParquetMetadata.class.getClassLoader());
-              } catch (ClassNotFoundException | LinkageError e) {
-                // the footer initializes it when it is written, as without this
+                rehearse(schema);
+              } catch (IOException | RuntimeException | LinkageError e) {
+                // only a rehearsal
               }
             },
-            "dativo-prepare-footer");
+            "dativo-rehearsal");
     thread.setDaemon(true);
     thread.start();
+  }
+
+  /** One row of zeros (or empty text) in every column, written to memory and closed. */
+  static Metrics rehearse(Schema schema) throws IOException {
+    try (Resources resources = new Resources(Map.of())) {
+      ColumnBatch batch = new ColumnBatch(schema, 1);
+      batch.beginRow();
+      for (int i = 0; i < schema.columns().size(); i++) {
+        ColumnBatch.Column column = batch.column(i);
+        if (column.longs() != null) {
+          column.setLong(0, 0);
+        } else if (column.doubles() != null) {
+          column.setDouble(0, 0);
+        } else if (column.booleans() != null) {
+          column.setBoolean(0, false);
+        } else {
+          column.setBytes(0, new byte[0], 0, 0);
+        }
+      }
+
+      batch.commitRow();
+      org.apache.iceberg.inmemory.InMemoryOutputFile file =
+          new org.apache.iceberg.inmemory.InMemoryOutputFile();
+      ColumnarParquetWriter writer = new ColumnarParquetWriter(file, schema, resources, 1 << 20);
+      writer.write(batch, 0, 1);
+      writer.close();
+      Metrics metrics = writer.metrics(MetricsConfig.getDefault());
+      // What a run does next with a closed file: its data file entry, in a manifest (Avro).
+      PartitionSpec unpartitioned = PartitionSpec.unpartitioned();
+      org.apache.iceberg.DataFile dataFile =
+          org.apache.iceberg.DataFiles.builder(unpartitioned)
+              .withPath(file.location())
+              .withFormat(org.apache.iceberg.FileFormat.PARQUET)
+              .withFileSizeInBytes(file.toByteArray().length)
+              .withMetrics(metrics)
+              .withSplitOffsets(writer.splitOffsets())
+              .build();
+      try (org.apache.iceberg.ManifestWriter<org.apache.iceberg.DataFile> manifest =
+          org.apache.iceberg.ManifestFiles.write(
+              2, unpartitioned, new org.apache.iceberg.inmemory.InMemoryOutputFile(), 1L)) {
+        manifest.add(dataFile);
+      }
+
+      return metrics;
+    }
   }
 
   private static String codec(Map<String, String> properties) {
