@@ -11,13 +11,19 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.DataFiles;
 import org.apache.iceberg.FieldMetrics;
+import org.apache.iceberg.FileFormat;
+import org.apache.iceberg.ManifestFiles;
+import org.apache.iceberg.ManifestWriter;
 import org.apache.iceberg.Metrics;
 import org.apache.iceberg.MetricsConfig;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.SchemaParser;
 import org.apache.iceberg.StructLike;
+import org.apache.iceberg.inmemory.InMemoryOutputFile;
 import org.apache.iceberg.io.OutputFile;
 import org.apache.iceberg.parquet.ParquetSchemaUtil;
 import org.apache.iceberg.parquet.ParquetUtil;
@@ -138,7 +144,10 @@ public final class ColumnarParquetWriter implements Closeable {
     thread.start();
   }
 
-  /** One row of zeros (or empty text) in every column, written to memory and closed. */
+  /**
+   * One row of zeros (or empty text) in every column, written to memory and closed, its data file
+   * entry put in a manifest (in memory too).
+   */
   static Metrics rehearse(Schema schema) throws IOException {
     try (Resources resources = new Resources(Map.of())) {
       ColumnBatch batch = new ColumnBatch(schema, 1);
@@ -157,25 +166,23 @@ public final class ColumnarParquetWriter implements Closeable {
       }
 
       batch.commitRow();
-      org.apache.iceberg.inmemory.InMemoryOutputFile file =
-          new org.apache.iceberg.inmemory.InMemoryOutputFile();
+      InMemoryOutputFile file = new InMemoryOutputFile();
       ColumnarParquetWriter writer = new ColumnarParquetWriter(file, schema, resources, 1 << 20);
       writer.write(batch, 0, 1);
       writer.close();
       Metrics metrics = writer.metrics(MetricsConfig.getDefault());
       // What a run does next with a closed file: its data file entry, in a manifest (Avro).
       PartitionSpec unpartitioned = PartitionSpec.unpartitioned();
-      org.apache.iceberg.DataFile dataFile =
-          org.apache.iceberg.DataFiles.builder(unpartitioned)
+      DataFile dataFile =
+          DataFiles.builder(unpartitioned)
               .withPath(file.location())
-              .withFormat(org.apache.iceberg.FileFormat.PARQUET)
+              .withFormat(FileFormat.PARQUET)
               .withFileSizeInBytes(file.toByteArray().length)
               .withMetrics(metrics)
               .withSplitOffsets(writer.splitOffsets())
               .build();
-      try (org.apache.iceberg.ManifestWriter<org.apache.iceberg.DataFile> manifest =
-          org.apache.iceberg.ManifestFiles.write(
-              2, unpartitioned, new org.apache.iceberg.inmemory.InMemoryOutputFile(), 1L)) {
+      try (ManifestWriter<DataFile> manifest =
+          ManifestFiles.write(2, unpartitioned, new InMemoryOutputFile(), 1L)) {
         manifest.add(dataFile);
       }
 
