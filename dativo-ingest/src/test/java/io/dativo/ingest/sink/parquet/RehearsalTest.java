@@ -2,8 +2,11 @@ package io.dativo.ingest.sink.parquet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.iceberg.Metrics;
 import org.apache.iceberg.Schema;
+import org.apache.iceberg.types.Type;
 import org.apache.iceberg.types.Types;
 import org.junit.jupiter.api.Test;
 
@@ -11,24 +14,28 @@ import org.junit.jupiter.api.Test;
 class RehearsalTest {
   @Test
   void writesOneRowInEveryColumnTypeEvenWhereValuesAreRequired() throws Exception {
-    Schema schema =
-        new Schema(
-            Types.NestedField.required(1, "id", Types.LongType.get()),
-            Types.NestedField.required(2, "small", Types.IntegerType.get()),
-            Types.NestedField.required(3, "ratio", Types.FloatType.get()),
-            Types.NestedField.required(4, "amount", Types.DoubleType.get()),
-            Types.NestedField.required(5, "price", Types.DecimalType.of(9, 2)),
-            Types.NestedField.required(6, "paid", Types.BooleanType.get()),
-            Types.NestedField.required(7, "day", Types.DateType.get()),
-            Types.NestedField.required(8, "at", Types.TimestampType.withZone()),
-            Types.NestedField.required(9, "name", Types.StringType.get()),
-            Types.NestedField.optional(10, "blob", Types.BinaryType.get()));
+    List<Type> types =
+        List.of(
+            Types.LongType.get(),
+            Types.IntegerType.get(),
+            Types.FloatType.get(),
+            Types.DoubleType.get(),
+            Types.DecimalType.of(9, 2),
+            Types.BooleanType.get(),
+            Types.DateType.get(),
+            Types.TimestampType.withZone(),
+            Types.StringType.get(),
+            Types.BinaryType.get());
+    List<Types.NestedField> fields = new ArrayList<>();
+    for (int i = 0; i < types.size(); i++) {
+      fields.add(Types.NestedField.required(i + 1, "c" + i, types.get(i)));
+    }
 
-    Metrics metrics = ColumnarParquetWriter.rehearse(schema);
+    Metrics metrics = ColumnarParquetWriter.rehearse(new Schema(fields));
 
     assertThat(metrics.recordCount()).isEqualTo(1);
     assertThat(metrics.valueCounts())
-        .hasSize(10)
+        .hasSize(types.size())
         .allSatisfy((id, count) -> assertThat(count).isEqualTo(1));
     assertThat(metrics.nullValueCounts()).allSatisfy((id, count) -> assertThat(count).isZero());
   }
