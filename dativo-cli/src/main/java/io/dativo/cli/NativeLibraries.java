@@ -13,11 +13,11 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -29,40 +29,36 @@ import java.util.stream.Stream;
  * fail a command: without a usable cache the libraries load as they always did.
  */
 final class NativeLibraries {
-  /** A library: its file name in the cache, where it is in the jar, the properties it reads. */
-  record Library(String fileName, String resource, String pathProperty, String nameProperty) {}
+  /**
+   * A library: its file name in the cache, where it is in the jar (asked only to extract it: the
+   * libraries' platform probes take tens of milliseconds), the properties it reads.
+   */
+  record Library(
+      String fileName, Supplier<String> resource, String pathProperty, String nameProperty) {}
 
   private NativeLibraries() {}
 
-  /**
-   * The bundled libraries for this platform, as each names its own folder in the jar; empty when a
-   * library does not know the platform.
-   */
+  /** The bundled libraries, each in its platform's folder of the jar as the library names it. */
   static List<Library> bundled() {
-    List<Library> libraries = new ArrayList<>();
-    try {
-      libraries.add(
-          library(
-              "sqlitejdbc",
-              "/org/sqlite/native/" + org.sqlite.util.OSInfo.getNativeLibFolderPathForCurrentOS(),
-              "org.sqlite.lib"));
-      libraries.add(
-          library(
-              "snappyjava",
-              "/org/xerial/snappy/native/"
-                  + org.xerial.snappy.OSInfo.getNativeLibFolderPathForCurrentOS(),
-              "org.xerial.snappy.lib"));
-    } catch (RuntimeException | LinkageError e) {
-      // a platform a library does not know: it finds (or fails to find) its own file
-    }
-
-    return libraries;
+    return List.of(
+        library(
+            "sqlitejdbc",
+            () ->
+                "/org/sqlite/native/" + org.sqlite.util.OSInfo.getNativeLibFolderPathForCurrentOS(),
+            "org.sqlite.lib"),
+        library(
+            "snappyjava",
+            () ->
+                "/org/xerial/snappy/native/"
+                    + org.xerial.snappy.OSInfo.getNativeLibFolderPathForCurrentOS(),
+            "org.xerial.snappy.lib"));
   }
 
   /** A library in {@code folder} of the jar, told its place by {@code <properties>.path/.name}. */
-  private static Library library(String name, String folder, String properties) {
+  private static Library library(String name, Supplier<String> folder, String properties) {
     String file = System.mapLibraryName(name);
-    return new Library(file, folder + "/" + file, properties + ".path", properties + ".name");
+    return new Library(
+        file, () -> folder.get() + "/" + file, properties + ".path", properties + ".name");
   }
 
   /**
@@ -134,7 +130,14 @@ final class NativeLibraries {
     Path partial = Files.createTempDirectory(nativeDirectory, ".partial-");
     try {
       for (Library library : libraries) {
-        try (InputStream in = NativeLibraries.class.getResourceAsStream(library.resource())) {
+        String resource;
+        try {
+          resource = library.resource().get();
+        } catch (RuntimeException | LinkageError e) {
+          continue; // a platform the library does not know: it finds (or fails to find) its file
+        }
+
+        try (InputStream in = NativeLibraries.class.getResourceAsStream(resource)) {
           if (in != null) {
             Files.copy(in, partial.resolve(library.fileName()));
           }

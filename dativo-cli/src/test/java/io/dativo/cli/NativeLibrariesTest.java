@@ -30,8 +30,9 @@ class NativeLibrariesTest {
 
     assertThat(directory).isDirectory().hasParent(temp.resolve("cache").resolve("native"));
     for (NativeLibraries.Library library : libraries) {
-      try (InputStream bundled = NativeLibraries.class.getResourceAsStream(library.resource())) {
-        assertThat(bundled).as(library.resource()).isNotNull();
+      try (InputStream bundled =
+          NativeLibraries.class.getResourceAsStream(library.resource().get())) {
+        assertThat(bundled).as(library.resource().get()).isNotNull();
         assertThat(Files.readAllBytes(directory.resolve(library.fileName())))
             .isEqualTo(bundled.readAllBytes());
       }
