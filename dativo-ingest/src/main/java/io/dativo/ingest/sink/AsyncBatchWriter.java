@@ -33,7 +33,7 @@ public final class AsyncBatchWriter {
 
   /** For a writer whose {@link RollingWriter#writesBatches} is true. */
   public AsyncBatchWriter(RollingWriter writer, Schema schema) {
-    long memory = Math.min(MEMORY_BYTES, Runtime.getRuntime().maxMemory() / 8);
+    long memory = Math.min(MEMORY_BYTES, RollingWriter.heapShare());
     int count = batchCount(ColumnBatch.arrayBytes(schema, BATCH_ROWS), memory);
     this.textLimit = textLimit(count, memory);
     List<ColumnBatch> batches = new ArrayList<>();

@@ -462,8 +462,15 @@ public final class RollingWriter {
     return configured != null
         ? Long.parseLong(configured)
         : Math.min(
-            Math.min(ROW_GROUP_BYTES, targetFileBytes),
-            Math.max(MIN_ROW_GROUP_BYTES, Runtime.getRuntime().maxMemory() / 8));
+            Math.min(ROW_GROUP_BYTES, targetFileBytes), Math.max(MIN_ROW_GROUP_BYTES, heapShare()));
+  }
+
+  /**
+   * An eighth of the JVM's heap: what each of a run's two large buffers — the open row groups, the
+   * column batches in flight ({@link AsyncBatchWriter}) — may take at most.
+   */
+  static long heapShare() {
+    return Runtime.getRuntime().maxMemory() / 8;
   }
 
   private void close(OpenFile file) {
