@@ -301,7 +301,7 @@ public final class Pipeline {
         if (source.cursorField().isEmpty()
             && !source.replacesTable()
             && committedIdentities.contains(unit.identity())
-            && committed.contains(unit.fingerprint())) {
+            && unit.committedIn(committed)) {
           skipped.add(unit.id());
         } else {
           toRead.add(unit);

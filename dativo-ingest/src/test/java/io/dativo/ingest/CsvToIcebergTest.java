@@ -88,13 +88,20 @@ class CsvToIcebergTest {
     IngestFixture fixture = new IngestFixture(dir);
     Path csv = fixture.csv("a.csv", IngestFixture.row(1), IngestFixture.row(2));
     long first = fixture.run().snapshotId().orElseThrow();
-    // The checksum taken while the rows were read is the file's SHA-256, as a re-run computes it.
-    String sha256 =
-        java.util.HexFormat.of()
-            .formatHex(
-                java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(csv)));
+    // The checksum taken while the rows were read is the file's CRC-32C and CRC-32, as the JDK
+    // computes them over the whole file.
+    byte[] bytes = Files.readAllBytes(csv);
+    java.util.zip.CRC32C crc32c = new java.util.zip.CRC32C();
+    crc32c.update(bytes);
+    java.util.zip.CRC32 crc32 = new java.util.zip.CRC32();
+    crc32.update(bytes);
     assertThat(fixture.table().currentSnapshot().summary().get("dativo.source-files"))
-        .contains(csv.toAbsolutePath() + ":" + Files.size(csv) + ":sha256=" + sha256);
+        .contains(
+            csv.toAbsolutePath()
+                + ":"
+                + bytes.length
+                + ":crc32c+crc32="
+                + String.format("%08x%08x", crc32c.getValue(), crc32.getValue()));
 
     RunResult again = fixture.run();
 
@@ -102,6 +109,58 @@ class CsvToIcebergTest {
     assertThat(again.unitsSkipped()).hasSize(1);
     assertThat(again.snapshotId()).contains(first);
     IngestFixture.assertRowCount(fixture, 2);
+  }
+
+  @Test
+  void sha256IsRecordedWhenAskedForAndStillRecognisedUnderTheDefault() throws Exception {
+    IngestFixture fixture = new IngestFixture(dir);
+    Path csv = fixture.csv("a.csv", IngestFixture.row(1), IngestFixture.row(2));
+    String job = fixture.read("job.yaml");
+    fixture.write("job.yaml", withSourceOptions(job, "{checksum: SHA-256}"));
+    long first = fixture.run().snapshotId().orElseThrow();
+    String sha256 =
+        java.util.HexFormat.of()
+            .formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(csv)));
+    assertThat(fixture.table().currentSnapshot().summary().get("dativo.source-files"))
+        .contains(csv.toAbsolutePath() + ":" + Files.size(csv) + ":sha256=" + sha256);
+
+    // A run with the default checksum compares the committed SHA-256 by computing one.
+    fixture.write("job.yaml", job);
+    RunResult again = fixture.run();
+
+    assertThat(again.unitsSkipped()).hasSize(1);
+    assertThat(again.snapshotId()).contains(first);
+
+    // The same path and size with other bytes is read, whichever checksum was committed.
+    long size = Files.size(csv);
+    fixture.csv("a.csv", IngestFixture.row(3), IngestFixture.row(4));
+    assertThat(Files.size(csv)).isEqualTo(size);
+    RunResult changed = fixture.run();
+
+    assertThat(changed.rowsRead()).isEqualTo(2);
+    IngestFixture.assertRowCount(fixture, 4);
+  }
+
+  @Test
+  void anUnknownChecksumIsAConfigurationError() {
+    IngestFixture fixture = new IngestFixture(dir);
+    fixture.csv("a.csv", IngestFixture.row(1));
+    fixture.write("job.yaml", withSourceOptions(fixture.read("job.yaml"), "{checksum: md5}"));
+
+    assertThatThrownBy(fixture::run)
+        .isInstanceOfSatisfying(
+            IngestException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(IngestException.Kind.CONFIG);
+              assertThat(e.getMessage())
+                  .contains("source.options.checksum must be one of [crc, sha256], found 'md5'");
+            });
+  }
+
+  private static String withSourceOptions(String job, String options) {
+    return job.replace(
+        "  files: [\"data/*.csv\"]\n", "  files: [\"data/*.csv\"]\n  options: " + options + "\n");
   }
 
   @Test

@@ -11,10 +11,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +22,9 @@ import java.util.stream.Stream;
 /**
  * CSV files or globs ({@code source.files}), streamed record by record. Options ({@code
  * source.options}): {@code delimiter} (default {@code ,}), {@code quote} ({@code "}), {@code
- * header} (true: columns by name; false: by position), {@code encoding} (UTF-8). A file is
- * fingerprinted by path, size and SHA-256, so a re-run skips files already committed.
+ * header} (true: columns by name; false: by position), {@code encoding} (UTF-8), {@code checksum}
+ * ({@code crc}, or {@code sha256}). A file is fingerprinted by path, size and checksum, so a re-run
+ * skips files already committed.
  */
 public final class CsvSource implements Source {
   private final List<Path> files;
@@ -34,12 +32,27 @@ public final class CsvSource implements Source {
   private final Character quote;
   private final boolean header;
   private final Charset encoding;
+  private final FileChecksum checksum;
 
   /** Reads {@code files} (already expanded, see {@link #expand}) with the job's CSV options. */
   public CsvSource(List<Path> files, Map<String, Object> options) {
     this.files = List.copyOf(files);
     this.header = !"false".equalsIgnoreCase(String.valueOf(options.getOrDefault("header", "true")));
     this.encoding = Charset.forName(String.valueOf(options.getOrDefault("encoding", "UTF-8")));
+    String checksum = String.valueOf(options.getOrDefault("checksum", FileChecksum.CRC.option()));
+    this.checksum =
+        FileChecksum.fromOption(checksum)
+            .orElseThrow(
+                () ->
+                    new IngestException(
+                        IngestException.Kind.CONFIG,
+                        "Cannot read CSV: source.options.checksum must be one of "
+                            + FileChecksum.options()
+                            + ", found '"
+                            + checksum
+                            + "'",
+                        "crc (the default) is the fastest; sha256 records a digest sha256sum"
+                            + " can check"));
     String delimiter = String.valueOf(options.getOrDefault("delimiter", ","));
     String quoteChar = String.valueOf(options.getOrDefault("quote", "\""));
     String effective = delimiter.equals("\\t") ? "\t" : delimiter;
@@ -115,9 +128,10 @@ public final class CsvSource implements Source {
   }
 
   /**
-   * The files with their sizes. A file's SHA-256 is taken from its bytes as the run reads them (see
-   * {@link #open}), so the checksum costs no second read and is the checksum of what was ingested;
-   * it is computed on its own only when asked for first (a file that may be skipped as committed).
+   * The files with their sizes. A file's checksum is taken from its bytes as the run reads them
+   * (see {@link #open}), so the checksum costs no second read and is the checksum of what was
+   * ingested; it is computed on its own only when asked for first (a file that may be skipped as
+   * committed).
    */
   @Override
   public List<SourceUnit> units() {
@@ -134,9 +148,10 @@ public final class CsvSource implements Source {
           SourceUnit.pending(
               file.toString(),
               file.toAbsolutePath() + ":" + size + ":",
-              () -> {
+              checksum,
+              kind -> {
                 try {
-                  return sha256(file);
+                  return checksumOf(file, kind);
                 } catch (IOException e) {
                   throw cannotRead(file, e);
                 }
@@ -182,7 +197,10 @@ public final class CsvSource implements Source {
     try {
       reader =
           new CsvReader(
-              new ChecksummedInput(Files.newInputStream(file), unit), encoding, delimiter, quote);
+              new ChecksummedInput(Files.newInputStream(file), checksum.start(), unit),
+              encoding,
+              delimiter,
+              quote);
     } catch (IOException e) {
       throw cannotRead(file, e);
     }
@@ -250,37 +268,31 @@ public final class CsvSource implements Source {
     return index;
   }
 
-  static String sha256(Path file) throws IOException {
-    MessageDigest digest = sha256();
+  static String checksumOf(Path file, FileChecksum kind) throws IOException {
+    FileChecksum.Sum sum = kind.start();
     try (InputStream in = Files.newInputStream(file)) {
       byte[] buffer = new byte[1 << 16];
       for (int read; (read = in.read(buffer)) >= 0; ) {
-        digest.update(buffer, 0, read);
+        sum.update(buffer, 0, read);
       }
     }
 
-    return HexFormat.of().formatHex(digest.digest());
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return sum.hex();
   }
 
   /**
    * A file's bytes as the reader takes them, hashed on the way (they are in the cache already): at
-   * the end of the file, its SHA-256 is the unit's checksum. A file not read to its end gives none.
+   * the end of the file, their sum is the unit's checksum. A file not read to its end gives none.
    */
   private static final class ChecksummedInput extends FilterInputStream {
-    private final MessageDigest digest = sha256();
+    private final FileChecksum.Sum sum;
     private final SourceUnit unit;
+    private final byte[] one = new byte[1];
     private boolean ended;
 
-    ChecksummedInput(InputStream in, SourceUnit unit) {
+    ChecksummedInput(InputStream in, FileChecksum.Sum sum, SourceUnit unit) {
       super(in);
+      this.sum = sum;
       this.unit = unit;
     }
 
@@ -288,7 +300,8 @@ public final class CsvSource implements Source {
     public int read() throws IOException {
       int b = in.read();
       if (b >= 0) {
-        digest.update((byte) b);
+        one[0] = (byte) b;
+        sum.update(one, 0, 1);
       } else {
         end();
       }
@@ -300,7 +313,7 @@ public final class CsvSource implements Source {
     public int read(byte[] buffer, int offset, int length) throws IOException {
       int read = in.read(buffer, offset, length);
       if (read > 0) {
-        digest.update(buffer, offset, read);
+        sum.update(buffer, offset, read);
       } else if (read < 0) {
         end();
       }
@@ -333,7 +346,7 @@ public final class CsvSource implements Source {
     private void end() {
       if (!ended) {
         ended = true;
-        unit.checksumRead(HexFormat.of().formatHex(digest.digest()));
+        unit.checksumRead(sum.hex());
       }
     }
   }
