@@ -54,8 +54,9 @@ final class BinaryColumn extends ColumnBuffer {
       int fieldId,
       Settings settings,
       BytesInputCompressor compressor,
-      PageBytes scratch) {
-    super(descriptor, fieldId, settings, compressor, scratch);
+      PageBytes scratch,
+      PageStore store) {
+    super(descriptor, fieldId, settings, compressor, scratch, store);
     this.dictionaryPays = settings.dictionary();
     this.dictionary = dictionaryPays;
     this.indexes = new int[initialCapacity()];

@@ -18,8 +18,9 @@ final class BooleanColumn extends ColumnBuffer {
       int fieldId,
       Settings settings,
       BytesInputCompressor compressor,
-      PageBytes scratch) {
-    super(descriptor, fieldId, settings, compressor, scratch);
+      PageBytes scratch,
+      PageStore store) {
+    super(descriptor, fieldId, settings, compressor, scratch, store);
     this.buffer = new boolean[initialCapacity()];
   }
 

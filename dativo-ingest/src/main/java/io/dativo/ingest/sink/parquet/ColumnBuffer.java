@@ -37,6 +37,7 @@ abstract class ColumnBuffer {
   private final BytesInputCompressor compressor;
   private final List<EncodedPage> pages = new ArrayList<>();
   private final PageBytes page;
+  private final PageStore store;
   private long pagedBytes;
 
   /** Nulls of the open page, row by row; values are kept densely (non-null only). */
@@ -52,14 +53,23 @@ abstract class ColumnBuffer {
       int pageRowLimit, int pageSizeBytes, int dictionarySizeBytes, boolean dictionary) {}
 
   private record EncodedPage(
-      byte[] bytes, int uncompressedSize, int rows, Statistics<?> statistics, Encoding encoding) {}
+      PageStore.Slot bytes,
+      int uncompressedSize,
+      int rows,
+      Statistics<?> statistics,
+      Encoding encoding) {}
 
+  /**
+   * A column of a file whose pages are encoded in {@code scratch} (shared by the files a thread
+   * writes) and kept compressed in {@code store} (the file's) until their row group is written.
+   */
   ColumnBuffer(
       ColumnDescriptor descriptor,
       int fieldId,
       Settings settings,
       BytesInputCompressor compressor,
-      PageBytes scratch) {
+      PageBytes scratch,
+      PageStore store) {
     this.descriptor = descriptor;
     this.fieldId = fieldId;
     this.optional = descriptor.getMaxDefinitionLevel() > 0;
@@ -71,6 +81,7 @@ abstract class ColumnBuffer {
     this.compressor = compressor;
     this.nulls = new boolean[initialCapacity()];
     this.page = scratch;
+    this.store = store;
   }
 
   final Settings settings() {
@@ -246,9 +257,17 @@ abstract class ColumnBuffer {
 
     Statistics<?> statistics = pageStatistics(rows - values);
     Encoding encoding = encodeValues(page);
-    byte[] compressed = compress(page.array(), page.size());
+    PageStore.Slot compressed;
+    if (compressor instanceof ZstdPageCompressor zstd) {
+      store.reserve(ZstdPageCompressor.bound(page.size()));
+      compressed =
+          store.take(zstd.compressInto(store.block(), store.position(), page.array(), page.size()));
+    } else {
+      compressed = store.add(compress(page.array(), page.size()));
+    }
+
     pages.add(new EncodedPage(compressed, page.size(), rows, statistics, encoding));
-    pagedBytes += compressed.length;
+    pagedBytes += compressed.length();
     rows = 0;
     values = 0;
   }
@@ -262,7 +281,10 @@ abstract class ColumnBuffer {
     return compressor.compress(BytesInput.from(bytes, 0, length)).toByteArray();
   }
 
-  /** Writes the row group's chunk of this column and starts the next one. */
+  /**
+   * Writes the row group's chunk of this column and starts the next one; the file clears the store
+   * once every column wrote its chunk.
+   */
   final void writeChunk(ParquetFileWriter writer) throws IOException {
     closePage();
     long total = 0;
@@ -281,7 +303,8 @@ abstract class ColumnBuffer {
       writer.writeDataPage(
           encoded.rows(),
           encoded.uncompressedSize(),
-          BytesInput.from(encoded.bytes()),
+          BytesInput.from(
+              encoded.bytes().block(), encoded.bytes().offset(), encoded.bytes().length()),
           encoded.statistics(),
           encoded.rows(),
           Encoding.BIT_PACKED,

@@ -3,6 +3,7 @@ package io.dativo.ingest.sink.parquet;
 import io.dativo.ingest.columns.ColumnBatch;
 import java.io.Closeable;
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -75,6 +76,10 @@ public final class ColumnarParquetWriter implements Closeable {
   private final String schemaJson;
 
   private final ColumnBuffer[] columns;
+
+  /** The compressed pages of the open row group. */
+  private final PageStore pages;
+
   private final ParquetOutput output;
   private final ParquetFileWriter writer;
   private final long rowGroupBytes;
@@ -206,6 +211,9 @@ public final class ColumnarParquetWriter implements Closeable {
     private final BytesInputCompressor compressor;
     private final PageBytes scratch = new PageBytes(64 * 1024);
 
+    /** Blocks of compressed pages the open files' row groups give back when written. */
+    private final ArrayDeque<byte[]> pageBlocks = new ArrayDeque<>();
+
     /** For files of a table with these properties ({@link #unsupported} said yes). */
     public Resources(Map<String, String> properties) {
       this.settings =
@@ -253,13 +261,14 @@ public final class ColumnarParquetWriter implements Closeable {
     ColumnBuffer.Settings settings = resources.settings;
     BytesInputCompressor compressor = resources.compressor;
     PageBytes scratch = resources.scratch;
+    this.pages = new PageStore(resources.pageBlocks);
 
     MessageType type = ParquetSchemaUtil.convert(schema, "table");
     List<ColumnDescriptor> descriptors = type.getColumns();
     List<Types.NestedField> fields = schema.columns();
     this.columns = new ColumnBuffer[fields.size()];
     for (int i = 0; i < columns.length; i++) {
-      columns[i] = column(fields.get(i), descriptors.get(i), settings, compressor, scratch);
+      columns[i] = column(fields.get(i), descriptors.get(i), settings, compressor, scratch, pages);
     }
 
     this.output = new ParquetOutput(file);
@@ -302,15 +311,17 @@ public final class ColumnarParquetWriter implements Closeable {
       ColumnDescriptor descriptor,
       ColumnBuffer.Settings settings,
       BytesInputCompressor compressor,
-      PageBytes scratch) {
+      PageBytes scratch,
+      PageStore pages) {
     int id = field.fieldId();
     Type type = field.type();
     return switch (type.typeId()) {
-      case BOOLEAN -> new BooleanColumn(descriptor, id, settings, compressor, scratch);
-      case FLOAT, DOUBLE -> new FloatingColumn(descriptor, id, settings, compressor, scratch);
-      case STRING, BINARY -> new BinaryColumn(descriptor, id, settings, compressor, scratch);
+      case BOOLEAN -> new BooleanColumn(descriptor, id, settings, compressor, scratch, pages);
+      case FLOAT, DOUBLE ->
+          new FloatingColumn(descriptor, id, settings, compressor, scratch, pages);
+      case STRING, BINARY -> new BinaryColumn(descriptor, id, settings, compressor, scratch, pages);
       case INTEGER, LONG, DATE, TIME, TIMESTAMP, DECIMAL ->
-          new IntegerColumn(descriptor, id, settings, compressor, scratch, type);
+          new IntegerColumn(descriptor, id, settings, compressor, scratch, pages, type);
       default -> throw new IllegalArgumentException("Unsupported column type " + type);
     };
   }
@@ -379,6 +390,7 @@ public final class ColumnarParquetWriter implements Closeable {
     }
 
     writer.endBlock();
+    pages.clear();
     rowGroupRows = 0;
   }
 

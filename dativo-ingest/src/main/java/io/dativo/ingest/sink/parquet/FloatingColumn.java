@@ -32,8 +32,9 @@ final class FloatingColumn extends ColumnBuffer {
       int fieldId,
       Settings settings,
       BytesInputCompressor compressor,
-      PageBytes scratch) {
-    super(descriptor, fieldId, settings, compressor, scratch);
+      PageBytes scratch,
+      PageStore store) {
+    super(descriptor, fieldId, settings, compressor, scratch, store);
     this.isFloat = descriptor.getPrimitiveType().getPrimitiveTypeName() == PrimitiveTypeName.FLOAT;
     this.buffer = new double[initialCapacity()];
   }

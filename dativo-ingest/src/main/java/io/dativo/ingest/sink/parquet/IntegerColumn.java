@@ -27,8 +27,9 @@ final class IntegerColumn extends ColumnBuffer {
       Settings settings,
       BytesInputCompressor compressor,
       PageBytes scratch,
+      PageStore store,
       Type type) {
-    super(descriptor, fieldId, settings, compressor, scratch);
+    super(descriptor, fieldId, settings, compressor, scratch, store);
     this.type = type;
     this.wide = descriptor.getPrimitiveType().getPrimitiveTypeName() == PrimitiveTypeName.INT64;
     this.buffer = new long[initialCapacity()];

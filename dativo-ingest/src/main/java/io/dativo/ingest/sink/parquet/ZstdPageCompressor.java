@@ -36,6 +36,19 @@ final class ZstdPageCompressor implements BytesInputCompressor {
     return Arrays.copyOf(output, size);
   }
 
+  /** The most {@code length} bytes take compressed. */
+  static int bound(int length) {
+    return (int) Math.min(Zstd.compressBound(length), Integer.MAX_VALUE - 16);
+  }
+
+  /**
+   * The page {@code bytes[0, length)} compressed into {@code output} at {@code offset}, which has
+   * room for {@link #bound}; returns the compressed size.
+   */
+  int compressInto(byte[] output, int offset, byte[] bytes, int length) {
+    return context.compressByteArray(output, offset, bound(length), bytes, 0, length);
+  }
+
   @Override
   public BytesInput compress(BytesInput bytes) throws IOException {
     byte[] input = bytes.toByteArray();
