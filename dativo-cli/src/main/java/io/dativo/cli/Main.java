@@ -30,6 +30,10 @@ public final class Main {
   public static int run(CliContext context, String... args) {
     DativoCommand root = new DativoCommand(context);
     CommandLine commandLine = new CommandLine(root);
+    for (Class<?> subcommand : DativoCommand.subcommandsFor(args)) {
+      commandLine.addSubcommand(subcommand);
+    }
+
     commandLine.setOut(context.out());
     commandLine.setErr(context.err());
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
