@@ -3,8 +3,9 @@
 # same file, at two input sizes to show the heap stays flat. Not a test: run it by hand.
 #   bench/csv-ingest/run.sh [ROWS...]     (default: 1000000 5000000; REPEAT=3 runs of each tool, median shown)
 # PAIRS=N (default 3) then runs Dativo and DuckDB one after the other N times on the largest file and prints each
-# pair's seconds and whole-process CPU seconds with their ratios: this machine's speed drifts between runs, and
-# pairs taken back to back compare the tools under the same conditions. REPEAT=0 runs only the pairs.
+# pair's seconds, whole-process CPU seconds and whole-process wall seconds (JVM start and configuration for
+# Dativo, Python's start and DuckDB's import for DuckDB) with their ratios: this machine's speed drifts between
+# runs, and pairs taken back to back compare the tools under the same conditions. REPEAT=0 runs only the pairs.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
@@ -83,31 +84,35 @@ if (( PAIRS > 0 )); then
   csv="$WORK/orders-$rows.csv"
   job="$WORK/job-$rows"
   echo
-  echo "pairs on $rows rows (seconds as each tool measures itself; cpu = user + system of the whole process)"
+  echo "pairs on $rows rows (seconds as each tool measures itself; cpu = user + system, wall = elapsed, of the whole process)"
   : > "$WORK/pairs"
   for ((i = 0; i < PAIRS; i++)); do
     rm -rf "$job/warehouse"
-    /usr/bin/time -f "%U %S" -o "$job/cpu" "$ROOT/dativo" --format json run --config "$job/job.yaml" \
+    /usr/bin/time -f "%U %S %e" -o "$job/cpu" "$ROOT/dativo" --format json run --config "$job/job.yaml" \
       > "$job/result.json" 2> "$job/stderr"
     rm -f "$WORK/out-$rows.parquet"
-    /usr/bin/time -f "%U %S" -o "$WORK/duck-cpu" "$WORK/venv/bin/python" "$HERE/duckdb_reference.py" "$csv" \
+    /usr/bin/time -f "%U %S %e" -o "$WORK/duck-cpu" "$WORK/venv/bin/python" "$HERE/duckdb_reference.py" "$csv" \
       "$WORK/out-$rows.parquet" > "$WORK/duck-time"
     python3 - "$job/result.json" "$job/cpu" "$WORK/duck-time" "$WORK/duck-cpu" >> "$WORK/pairs" <<'PY'
 import json, sys
 dativo = json.load(open(sys.argv[1]))["duration_ms"] / 1000
-dativo_cpu = sum(map(float, open(sys.argv[2]).read().split()))
+user, system, dativo_wall = map(float, open(sys.argv[2]).read().split())
+dativo_cpu = user + system
 duck = float(open(sys.argv[3]).read())
-duck_cpu = sum(map(float, open(sys.argv[4]).read().split()))
-print(dativo, duck, dativo / duck, dativo_cpu, duck_cpu, dativo_cpu / duck_cpu)
+user, system, duck_wall = map(float, open(sys.argv[4]).read().split())
+duck_cpu = user + system
+print(dativo, duck, dativo / duck, dativo_cpu, duck_cpu, dativo_cpu / duck_cpu,
+      dativo_wall, duck_wall, dativo_wall / duck_wall)
 PY
-    read -r a b r ac bc rc < <(tail -1 "$WORK/pairs")
-    printf 'pair %d: dativo %.2f s (%.1f cpu-s), duckdb %.2f s (%.1f cpu-s): %.2fx time, %.2fx cpu\n' \
-      $((i + 1)) "$a" "$ac" "$b" "$bc" "$r" "$rc"
+    read -r a b r ac bc rc aw bw rw < <(tail -1 "$WORK/pairs")
+    printf 'pair %d: dativo %.2f s (%.1f cpu-s, %.2f s wall), duckdb %.2f s (%.1f cpu-s, %.2f s wall): %.2fx time, %.2fx cpu, %.2fx wall\n' \
+      $((i + 1)) "$a" "$ac" "$aw" "$b" "$bc" "$bw" "$r" "$rc" "$rw"
   done
   python3 - "$WORK/pairs" <<'PY'
 import statistics, sys
 rows = [list(map(float, line.split())) for line in open(sys.argv[1])]
-print("median of the pairs: %.2fx time, %.2fx cpu" % (
-    statistics.median(r[2] for r in rows), statistics.median(r[5] for r in rows)))
+print("median of the pairs: %.2fx time, %.2fx cpu, %.2fx wall" % (
+    statistics.median(r[2] for r in rows), statistics.median(r[5] for r in rows),
+    statistics.median(r[8] for r in rows)))
 PY
 fi
