@@ -143,19 +143,24 @@ class CsvToIcebergTest {
   }
 
   @Test
-  void anUnknownChecksumIsAConfigurationError() {
+  void anUnknownChecksumIsAConfigurationErrorOnItsLine() {
     IngestFixture fixture = new IngestFixture(dir);
     fixture.csv("a.csv", IngestFixture.row(1));
     fixture.write("job.yaml", withSourceOptions(fixture.read("job.yaml"), "{checksum: md5}"));
 
     assertThatThrownBy(fixture::run)
         .isInstanceOfSatisfying(
-            IngestException.class,
-            e -> {
-              assertThat(e.kind()).isEqualTo(IngestException.Kind.CONFIG);
-              assertThat(e.getMessage())
-                  .contains("source.options.checksum must be one of [crc, sha256], found 'md5'");
-            });
+            io.dativo.core.config.ConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .singleElement()
+                    .satisfies(
+                        p -> {
+                          assertThat(p.path()).isEqualTo("source.options.checksum");
+                          assertThat(p.message())
+                              .isEqualTo("unknown checksum 'md5': expected crc or sha256");
+                        }));
+    assertThat(fixture.dataFilesOnDisk()).isZero();
   }
 
   private static String withSourceOptions(String job, String options) {

@@ -50,6 +50,16 @@ public final class ConfigKeys {
           "options",
           "engine");
 
+  /**
+   * {@code source.options} of the csv connector (the schema leaves options to each connector, so
+   * this list is not one of its shapes).
+   */
+  public static final List<String> CSV_OPTIONS =
+      List.of("delimiter", "quote", "header", "encoding", "checksum");
+
+  /** Values of the csv connector's {@code checksum} option. */
+  public static final List<String> CSV_CHECKSUMS = List.of("crc", "sha256");
+
   public static final List<String> JOB_TARGET =
       List.of(
           "type",

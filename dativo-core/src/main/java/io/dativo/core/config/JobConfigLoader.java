@@ -197,6 +197,9 @@ public final class JobConfigLoader {
         connector(job, "source_connector", source, "e.g. source_connector: postgres");
     Optional<String> targetConnector =
         connector(job, "target_connector", target, "e.g. target_connector: iceberg");
+    if (sourceConnector.filter("csv"::equals).isPresent()) {
+      source.flatMap(s -> s.section("options")).ifPresent(JobConfigLoader::checkCsvOptions);
+    }
     Optional<Path> assetPath = assetPath(file, job);
     Optional<String> asset = job.string("asset");
     if (asset.isEmpty() && assetPath.isEmpty()) {
@@ -247,6 +250,26 @@ public final class JobConfigLoader {
                 .map(m -> MonitoringConfig.bind(m, file))
                 .orElse(MonitoringConfig.NONE),
             keyLocations(job)));
+  }
+
+  /** The csv connector's options: known keys, and a checksum it computes. */
+  private static void checkCsvOptions(Section options) {
+    options.rejectUnknownKeys(ConfigKeys.CSV_OPTIONS);
+    options
+        .string("checksum")
+        .filter(
+            c ->
+                !ConfigKeys.CSV_CHECKSUMS.contains(
+                    c.strip().toLowerCase(Locale.ROOT).replace("-", "")))
+        .ifPresent(
+            c ->
+                options
+                    .problems()
+                    .error(
+                        options.node("checksum").orElseThrow(),
+                        "unknown checksum '" + c + "': expected crc or sha256",
+                        "crc (the default) is the fastest; sha256 records a digest sha256sum can"
+                            + " check"));
   }
 
   /** {@code source_connector}, or {@code source.type} as the original system wrote it. */
