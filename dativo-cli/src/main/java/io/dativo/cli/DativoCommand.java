@@ -65,14 +65,19 @@ public final class DativoCommand implements Runnable {
   /** Global options that take a value (the word after them is not a command). */
   private static final Set<String> OPTIONS_WITH_VALUES = Set.of("--format", "--log-format");
 
+  /** Global options that print the root's help, which lists every command. */
+  private static final Set<String> HELP_OPTIONS = Set.of("-h", "--help");
+
   /**
-   * The subcommands a command line needs: the one its first word names, or all of them (for help,
-   * for a mistyped command's suggestions, or a command line without one).
+   * The subcommands a command line needs: the one its first word names, or all of them (for the
+   * root's help, for a mistyped command's suggestions, or a command line without one).
    */
   static List<Class<?>> subcommandsFor(String... args) {
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
-      if (OPTIONS_WITH_VALUES.contains(arg)) {
+      if (HELP_OPTIONS.contains(arg)) {
+        return SUBCOMMANDS; // `dativo --help run` prints the root's help
+      } else if (OPTIONS_WITH_VALUES.contains(arg)) {
         i++;
       } else if (!arg.startsWith("-")) {
         for (Class<?> command : SUBCOMMANDS) {

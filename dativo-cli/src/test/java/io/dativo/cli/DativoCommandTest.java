@@ -19,6 +19,9 @@ class DativoCommandTest {
   @Test
   void helpAndUnknownCommandsGetEveryCommand() {
     assertThat(DativoCommand.subcommandsFor("--help")).isEqualTo(DativoCommand.SUBCOMMANDS);
+    assertThat(DativoCommand.subcommandsFor("-h", "run")).isEqualTo(DativoCommand.SUBCOMMANDS);
+    // A command's own help needs only its model.
+    assertThat(DativoCommand.subcommandsFor("run", "--help")).containsExactly(RunCommand.class);
     assertThat(DativoCommand.subcommandsFor()).isEqualTo(DativoCommand.SUBCOMMANDS);
     // "Did you mean" needs every name.
     assertThat(DativoCommand.subcommandsFor("chek", "--config", "job.yaml"))
