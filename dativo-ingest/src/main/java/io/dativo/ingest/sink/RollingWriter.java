@@ -443,7 +443,7 @@ public final class RollingWriter {
 
   private ColumnarParquetWriter.Resources resources() {
     if (resources == null) {
-      resources = new ColumnarParquetWriter.Resources(properties);
+      resources = new ColumnarParquetWriter.Resources(properties, rowGroupBytes());
     }
 
     return resources;

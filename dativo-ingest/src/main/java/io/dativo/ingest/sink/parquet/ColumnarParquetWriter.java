@@ -3,7 +3,6 @@ package io.dativo.ingest.sink.parquet;
 import io.dativo.ingest.columns.ColumnBatch;
 import java.io.Closeable;
 import java.io.IOException;
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -212,10 +211,19 @@ public final class ColumnarParquetWriter implements Closeable {
     private final PageBytes scratch = new PageBytes(64 * 1024);
 
     /** Blocks of compressed pages the open files' row groups give back when written. */
-    private final ArrayDeque<byte[]> pageBlocks = new ArrayDeque<>();
+    private final PageStore.Pool pageBlocks;
 
     /** For files of a table with these properties ({@link #unsupported} said yes). */
     public Resources(Map<String, String> properties) {
+      this(properties, 32L << 20);
+    }
+
+    /**
+     * As above, for files whose open row groups may hold {@code rowGroupBytes} together: written
+     * row groups' page blocks are kept up to that much, for the next ones.
+     */
+    public Resources(Map<String, String> properties, long rowGroupBytes) {
+      this.pageBlocks = new PageStore.Pool(rowGroupBytes);
       this.settings =
           new ColumnBuffer.Settings(
               // Pages are buffered per column: a cap keeps a huge setting from taking the heap.

@@ -1,15 +1,16 @@
 package io.dativo.ingest.sink.parquet;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedList;
 import java.util.List;
 
 /**
  * The compressed pages of a file's open row group, in blocks that go back to a pool the run's open
- * files share when the row group is written. A new array per page made the pages most of what a run
- * allocated (53 of 137 MB in a 5-million-row run): young collections copied them while their row
- * group stayed open, stopping both threads to do it. Pages are compressed straight into a block.
- * The pool holds at most what the open row groups held together at their largest.
+ * files share ({@link Pool}) when the row group is written. A new array per page made the pages
+ * most of what a run allocated (53 of 137 MB in a 5-million-row run): young collections copied them
+ * while their row group stayed open, stopping both threads to do it. Pages are compressed straight
+ * into a block.
  */
 final class PageStore {
   /** The largest block: it holds several pages (zstd pages of 1 MB came to 0.1–0.5 MB). */
@@ -21,13 +22,72 @@ final class PageStore {
   /** Where a page's bytes are. */
   record Slot(byte[] block, int offset, int length) {}
 
+  /**
+   * Blocks written row groups gave back, for any open file of the run (one writing thread uses it).
+   * Blocks in use and blocks kept together stay within {@code limitBytes} (the open row groups'
+   * memory budget) where they can: a block given back beyond it is left to the collector. In a
+   * small heap with many partitions open, blocks kept on top of those in use made the collector
+   * work harder.
+   */
+  static final class Pool {
+    private final long limitBytes;
+    private final LinkedList<byte[]> blocks = new LinkedList<>();
+    private long bytes;
+    private long inUse;
+
+    Pool(long limitBytes) {
+      this.limitBytes = limitBytes;
+    }
+
+    /** A block of at least {@code size} bytes: the smallest kept one that fits, or a new one. */
+    byte[] take(int size, int newSize) {
+      byte[] best = null;
+      for (byte[] block : blocks) {
+        if (block.length >= size && (best == null || block.length < best.length)) {
+          best = block;
+        }
+      }
+
+      if (best != null) {
+        remove(best);
+      } else {
+        best = new byte[Math.max(size, newSize)];
+      }
+
+      inUse += best.length;
+      return best;
+    }
+
+    void give(byte[] block) {
+      inUse -= block.length;
+      if (bytes + inUse + block.length <= limitBytes) {
+        blocks.add(block);
+        bytes += block.length;
+      }
+    }
+
+    long bytes() {
+      return bytes;
+    }
+
+    private void remove(byte[] block) {
+      for (Iterator<byte[]> i = blocks.iterator(); i.hasNext(); ) {
+        if (i.next() == block) {
+          i.remove();
+          bytes -= block.length;
+          return;
+        }
+      }
+    }
+  }
+
   private final List<byte[]> used = new ArrayList<>();
-  private final ArrayDeque<byte[]> pool;
+  private final Pool pool;
   private byte[] block;
   private int position;
 
-  /** Takes blocks from, and gives them back to, {@code pool} (one writing thread uses it). */
-  PageStore(ArrayDeque<byte[]> pool) {
+  /** Takes blocks from, and gives them back to, {@code pool}. */
+  PageStore(Pool pool) {
     this.pool = pool;
   }
 
@@ -45,25 +105,10 @@ final class PageStore {
       used.add(block);
     }
 
-    block = fromPool(bytes);
-    if (block == null) {
-      // A page larger than a block (a large page-size setting) gets one of its own size.
-      block = new byte[Math.max(size, bytes)];
-    }
+    // A page larger than a block (a large page-size setting) gets one of its own size.
+    block = pool.take(Math.max(bytes, size), size);
 
     position = 0;
-  }
-
-  private byte[] fromPool(int bytes) {
-    for (var spare = pool.iterator(); spare.hasNext(); ) {
-      byte[] candidate = spare.next();
-      if (candidate.length >= bytes) {
-        spare.remove();
-        return candidate;
-      }
-    }
-
-    return null;
   }
 
   byte[] block() {
@@ -97,7 +142,7 @@ final class PageStore {
       block = null;
     }
 
-    pool.addAll(used);
+    used.forEach(pool::give);
     used.clear();
     position = 0;
   }
