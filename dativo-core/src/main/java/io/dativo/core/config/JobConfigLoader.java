@@ -267,7 +267,10 @@ public final class JobConfigLoader {
                     .problems()
                     .error(
                         options.node("checksum").orElseThrow(),
-                        "unknown checksum '" + c + "': expected crc or sha256",
+                        "unknown checksum '"
+                            + c
+                            + "': expected "
+                            + String.join(" or ", ConfigKeys.CSV_CHECKSUMS),
                         "crc (the default) is the fastest; sha256 records a digest sha256sum can"
                             + " check"));
   }

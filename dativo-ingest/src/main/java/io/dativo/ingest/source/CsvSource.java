@@ -1,5 +1,6 @@
 package io.dativo.ingest.source;
 
+import io.dativo.core.config.ConfigKeys;
 import io.dativo.ingest.IngestException;
 import io.dativo.ingest.columns.ByteText;
 import java.io.FilterInputStream;
@@ -40,19 +41,18 @@ public final class CsvSource implements Source {
     this.header = !"false".equalsIgnoreCase(String.valueOf(options.getOrDefault("header", "true")));
     this.encoding = Charset.forName(String.valueOf(options.getOrDefault("encoding", "UTF-8")));
     String checksum = String.valueOf(options.getOrDefault("checksum", FileChecksum.CRC.option()));
+    // The job loader names a wrong value at its line; this is for a source built without it.
     this.checksum =
         FileChecksum.fromOption(checksum)
             .orElseThrow(
                 () ->
                     new IngestException(
                         IngestException.Kind.CONFIG,
-                        "Cannot read CSV: source.options.checksum must be one of "
-                            + FileChecksum.options()
-                            + ", found '"
+                        "Cannot read CSV: unknown source.options.checksum '"
                             + checksum
-                            + "'",
-                        "crc (the default) is the fastest; sha256 records a digest sha256sum"
-                            + " can check"));
+                            + "': expected "
+                            + String.join(" or ", ConfigKeys.CSV_CHECKSUMS),
+                        null));
     String delimiter = String.valueOf(options.getOrDefault("delimiter", ","));
     String quoteChar = String.valueOf(options.getOrDefault("quote", "\""));
     String effective = delimiter.equals("\\t") ? "\t" : delimiter;

@@ -3,7 +3,6 @@ package io.dativo.ingest.source;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.zip.CRC32;
@@ -37,7 +36,10 @@ public enum FileChecksum {
     return label + "=";
   }
 
-  /** The value of {@code source.options.checksum} that chooses it. */
+  /**
+   * The value of {@code source.options.checksum} that chooses it (the job loader knows them as
+   * {@code ConfigKeys.CSV_CHECKSUMS}).
+   */
   public String option() {
     return option;
   }
@@ -52,11 +54,6 @@ public enum FileChecksum {
     }
 
     return Optional.empty();
-  }
-
-  /** The options, for messages. */
-  public static List<String> options() {
-    return java.util.Arrays.stream(values()).map(FileChecksum::option).toList();
   }
 
   /** A new sum of this kind, fed bytes as they are read. */

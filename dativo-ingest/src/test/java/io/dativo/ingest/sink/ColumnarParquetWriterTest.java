@@ -281,7 +281,7 @@ class ColumnarParquetWriterTest {
     // A store that fails once the footer is written (an upload refused at the end).
     FailingOutput failing = new FailingOutput(dir.resolve("failing.parquet"));
     try (ColumnarParquetWriter.Resources resources =
-        new ColumnarParquetWriter.Resources(Map.of())) {
+        new ColumnarParquetWriter.Resources(Map.of(), 1 << 20)) {
       ColumnarParquetWriter writer = new ColumnarParquetWriter(failing, SCHEMA, resources, 1 << 20);
       rows(100, 1).forEach(row -> write(writer, row));
       failing.failFromNow();

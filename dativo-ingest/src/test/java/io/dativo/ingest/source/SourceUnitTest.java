@@ -44,5 +44,8 @@ class SourceUnitTest {
     assertThat(FileChecksum.fromOption(" SHA-256 ")).contains(FileChecksum.SHA256);
     assertThat(FileChecksum.fromOption("sha256")).contains(FileChecksum.SHA256);
     assertThat(FileChecksum.fromOption("md5")).isEmpty();
+    // The job loader checks the option against the same names.
+    assertThat(java.util.Arrays.stream(FileChecksum.values()).map(FileChecksum::option))
+        .containsExactlyElementsOf(io.dativo.core.config.ConfigKeys.CSV_CHECKSUMS);
   }
 }

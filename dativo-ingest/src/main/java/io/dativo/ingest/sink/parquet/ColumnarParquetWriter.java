@@ -153,7 +153,7 @@ public final class ColumnarParquetWriter implements Closeable {
    * entry put in a manifest (in memory too).
    */
   static Metrics rehearse(Schema schema) throws IOException {
-    try (Resources resources = new Resources(Map.of())) {
+    try (Resources resources = new Resources(Map.of(), 1 << 20)) {
       ColumnBatch batch = new ColumnBatch(schema, 1);
       batch.beginRow();
       for (int i = 0; i < schema.columns().size(); i++) {
@@ -213,14 +213,10 @@ public final class ColumnarParquetWriter implements Closeable {
     /** Blocks of compressed pages the open files' row groups give back when written. */
     private final PageStore.Pool pageBlocks;
 
-    /** For files of a table with these properties ({@link #unsupported} said yes). */
-    public Resources(Map<String, String> properties) {
-      this(properties, 32L << 20);
-    }
-
     /**
-     * As above, for files whose open row groups may hold {@code rowGroupBytes} together: written
-     * row groups' page blocks are kept up to that much, for the next ones.
+     * For files of a table with these properties ({@link #unsupported} said yes), whose open row
+     * groups may hold {@code rowGroupBytes} together: written row groups' page blocks are kept up
+     * to that much, for the next ones.
      */
     public Resources(Map<String, String> properties, long rowGroupBytes) {
       this.pageBlocks = new PageStore.Pool(rowGroupBytes);

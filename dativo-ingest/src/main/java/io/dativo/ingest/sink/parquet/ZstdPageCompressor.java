@@ -27,7 +27,7 @@ final class ZstdPageCompressor implements BytesInputCompressor {
 
   /** The page {@code bytes[0, length)}, compressed (a new array of its exact size). */
   byte[] compress(byte[] bytes, int length) {
-    int bound = (int) Math.min(Zstd.compressBound(length), Integer.MAX_VALUE - 16);
+    int bound = bound(length);
     if (output.length < bound) {
       output = new byte[bound];
     }
