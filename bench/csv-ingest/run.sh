@@ -2,6 +2,7 @@
 # CSV -> Iceberg benchmark: Dativo (./dativo, embedded catalog, -Xmx256m) against DuckDB CSV -> Parquet on the
 # same file, at two input sizes to show the heap stays flat. Not a test: run it by hand.
 #   bench/csv-ingest/run.sh [ROWS...]     (default: 1000000 5000000; REPEAT=3 runs of each tool, median shown)
+#   JAVA_HOME=/usr/lib/jvm/jdk-25 bench/csv-ingest/run.sh   (Dativo on that Java; the launcher's AOT cache on 25+)
 # PAIRS=N (default 3) then runs Dativo and DuckDB one after the other N times on the largest file and prints each
 # pair's seconds, whole-process CPU seconds and whole-process wall seconds (JVM start and configuration for
 # Dativo, Python's start and DuckDB's import for DuckDB) with their ratios: this machine's speed drifts between
@@ -23,11 +24,11 @@ fi
 
 (cd "$ROOT" && mvn -B -q -DskipTests -Dspotless.check.skip=true package)
 # Dativo runs as users run it: the ./dativo launcher (its class data sharing archive made here, before
-# anything is timed), with the heap capped at 256 MB.
+# anything is timed), with the heap capped at 256 MB, on $JAVA_HOME's Java when set (else PATH's).
 DATIVO_CDS=sync "$ROOT/dativo" --version > /dev/null
 export DATIVO_JAVA_OPTS="-Xmx256m"
 
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1), duckdb $("$WORK/venv/bin/python" -c 'import duckdb; print(duckdb.__version__)')"
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $("$ROOT/dativo" --version | sed -n 's/^Java /java /p'), duckdb $("$WORK/venv/bin/python" -c 'import duckdb; print(duckdb.__version__)')"
 printf '%-10s %-22s %10s %12s %10s %14s %12s\n' rows tool seconds rows/s MB/s peak_heap_MB peak_rss_MB
 for rows in "${SIZES[@]}"; do
   csv="$WORK/orders-$rows.csv"
