@@ -3,10 +3,11 @@
 # same file, at two input sizes to show the heap stays flat. Not a test: run it by hand.
 #   bench/csv-ingest/run.sh [ROWS...]     (default: 1000000 5000000; REPEAT=3 runs of each tool, median shown)
 #   JAVA_HOME=/usr/lib/jvm/jdk-25 bench/csv-ingest/run.sh   (Dativo on that Java; the launcher's AOT cache on 25+)
-# PAIRS=N (default 3) then runs Dativo and DuckDB one after the other N times on the largest file and prints each
-# pair's seconds, whole-process CPU seconds and whole-process wall seconds (JVM start and configuration for
-# Dativo, Python's start and DuckDB's import for DuckDB) with their ratios: this machine's speed drifts between
-# runs, and pairs taken back to back compare the tools under the same conditions. REPEAT=0 runs only the pairs.
+# PAIRS=N (default 3) then runs Dativo and DuckDB one after the other N times on the largest file (each tool going
+# first in every other pair) and prints each pair's seconds, whole-process CPU seconds and whole-process wall
+# seconds (JVM start and configuration for Dativo, Python's start and DuckDB's import for DuckDB) with their
+# ratios: this machine's speed drifts between runs, and pairs taken back to back compare the tools under the same
+# conditions. REPEAT=0 runs only the pairs.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
@@ -87,13 +88,20 @@ if (( PAIRS > 0 )); then
   echo
   echo "pairs on $rows rows (seconds as each tool measures itself; cpu = user + system, wall = elapsed, of the whole process)"
   : > "$WORK/pairs"
-  for ((i = 0; i < PAIRS; i++)); do
+  run_dativo() {
     rm -rf "$job/warehouse"
     /usr/bin/time -f "%U %S %e" -o "$job/cpu" "$ROOT/dativo" --format json run --config "$job/job.yaml" \
       > "$job/result.json" 2> "$job/stderr"
+  }
+  run_duckdb() {
     rm -f "$WORK/out-$rows.parquet"
     /usr/bin/time -f "%U %S %e" -o "$WORK/duck-cpu" "$WORK/venv/bin/python" "$HERE/duckdb_reference.py" "$csv" \
       "$WORK/out-$rows.parquet" > "$WORK/duck-time"
+  }
+  for ((i = 0; i < PAIRS; i++)); do
+    # Each tool goes first in every other pair: whatever the one before leaves (the file's pages in
+    # the cache, a busy host) falls on both alike.
+    if ((i % 2 == 0)); then run_dativo && run_duckdb; else run_duckdb && run_dativo; fi
     python3 - "$job/result.json" "$job/cpu" "$WORK/duck-time" "$WORK/duck-cpu" >> "$WORK/pairs" <<'PY'
 import json, sys
 dativo = json.load(open(sys.argv[1]))["duration_ms"] / 1000
