@@ -62,24 +62,24 @@ final class FloatingColumn extends ColumnBuffer {
       pageNaN = true;
       fileNaN++;
     } else {
+      // Math.min and max order -0.0 before 0.0 as Double.compare does (NaN never gets here), and
+      // have no branch for C2 to compile as a trap that a later value takes.
       if (!boundsSet) {
         min = v;
         max = v;
         boundsSet = true;
-      } else if (Double.compare(v, min) < 0) {
-        min = v;
-      } else if (Double.compare(v, max) > 0) {
-        max = v;
+      } else {
+        min = Math.min(min, v);
+        max = Math.max(max, v);
       }
 
       if (!fileBoundsSet) {
         fileMin = v;
         fileMax = v;
         fileBoundsSet = true;
-      } else if (Double.compare(v, fileMin) < 0) {
-        fileMin = v;
-      } else if (Double.compare(v, fileMax) > 0) {
-        fileMax = v;
+      } else {
+        fileMin = Math.min(fileMin, v);
+        fileMax = Math.max(fileMax, v);
       }
     }
 

@@ -57,13 +57,14 @@ final class IntegerColumn extends ColumnBuffer {
   }
 
   private void appendLong(long v) {
+    // Branch-free bounds: rising values (ids, times) never take a "new minimum" branch, which C2
+    // compiles as a trap and recompiles the row loop for when a later page first takes it.
     if (values == 0) {
       min = v;
       max = v;
-    } else if (v < min) {
-      min = v;
-    } else if (v > max) {
-      max = v;
+    } else {
+      min = Math.min(min, v);
+      max = Math.max(max, v);
     }
 
     if (values == buffer.length) {
