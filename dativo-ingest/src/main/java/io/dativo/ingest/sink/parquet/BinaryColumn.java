@@ -214,7 +214,16 @@ final class BinaryColumn extends ColumnBuffer {
    * {@code source[from, from + length)} against {@code bound}, bytes unsigned (Parquet's order).
    */
   private static int compare(byte[] source, int from, int length, byte[] bound) {
-    return Arrays.compareUnsigned(source, from, from + length, bound, 0, bound.length);
+    int common = Math.min(length, bound.length);
+    for (int i = 0; i < common; i++) {
+      int a = source[from + i] & 0xff;
+      int b = bound[i] & 0xff;
+      if (a != b) {
+        return a - b;
+      }
+    }
+
+    return length - bound.length;
   }
 
   /**
