@@ -22,6 +22,9 @@ public final class ByteText implements CharSequence {
   private int from;
   private int length;
 
+  /** Whether the reader already knows the bytes to be ASCII (it checked its whole buffer). */
+  private boolean knownAscii;
+
   /** Not valid UTF-8: the reader says where. */
   public static final class InvalidText extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -33,9 +36,18 @@ public final class ByteText implements CharSequence {
 
   /** Points this view at {@code bytes[from, from + length)}. */
   public ByteText set(byte[] bytes, int from, int length) {
+    return set(bytes, from, length, false);
+  }
+
+  /**
+   * Points this view at {@code bytes[from, from + length)}, which the caller knows to be ASCII when
+   * {@code ascii} (so {@link #isAscii} need not look at them again).
+   */
+  public ByteText set(byte[] bytes, int from, int length, boolean ascii) {
     this.bytes = bytes;
     this.from = from;
     this.length = length;
+    this.knownAscii = ascii;
     return this;
   }
 
@@ -59,12 +71,23 @@ public final class ByteText implements CharSequence {
 
   /** Whether every byte is ASCII (then each byte is one character). */
   public boolean isAscii() {
+    if (knownAscii) {
+      return true;
+    }
+
+    return isAscii(bytes, from, from + length);
+  }
+
+  /** Whether {@code bytes[from, end)} are all ASCII: eight bytes at a time. */
+  public static boolean isAscii(byte[] bytes, int from, int end) {
     int i = from;
-    int end = from + length;
+    long highBits = 0;
     for (; i + 8 <= end; i += 8) {
-      if (((long) LONGS.get(bytes, i) & 0x8080808080808080L) != 0) {
-        return false; // eight bytes at a time: a set high bit is a non-ASCII byte
-      }
+      highBits |= (long) LONGS.get(bytes, i); // a set high bit is a non-ASCII byte
+    }
+
+    if ((highBits & 0x8080808080808080L) != 0) {
+      return false;
     }
 
     for (; i < end; i++) {

@@ -50,6 +50,12 @@ final class CsvReader implements Closeable {
   private boolean eof;
   private boolean started;
 
+  /**
+   * Whether {@code buffer[0, limit)} is all ASCII, checked once per read: then a field's text need
+   * not be checked again, one field at a time, before it is typed or stored as UTF-8.
+   */
+  private boolean bufferAscii;
+
   /** The current record's fields: {@code buffer[starts[i], ends[i])}, quotes still doubled. */
   private int[] starts = new int[16];
 
@@ -125,7 +131,7 @@ final class CsvReader implements Closeable {
     int start = starts[index];
     int end = ends[index];
     if (!escaped[index]) {
-      return view.set(buffer, start, end - start);
+      return view.set(buffer, start, end - start, bufferAscii);
     }
 
     if (unescaped.length < end - start) {
@@ -140,7 +146,7 @@ final class CsvReader implements Closeable {
       }
     }
 
-    return view.set(unescaped, 0, length);
+    return view.set(unescaped, 0, length, bufferAscii);
   }
 
   /** Field {@code index} decoded; malformed UTF-8 throws {@link ByteText.InvalidText}. */
@@ -367,6 +373,8 @@ final class CsvReader implements Closeable {
 
       limit += read; // to a full buffer: a record is parsed again after each refill, so few
     }
+
+    bufferAscii = ByteText.isAscii(buffer, 0, limit);
   }
 
   /** Skips a UTF-8 byte order mark at the start of the input: it is not text. */

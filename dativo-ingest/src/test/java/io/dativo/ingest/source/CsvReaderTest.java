@@ -34,6 +34,44 @@ class CsvReaderTest {
   }
 
   @Test
+  void textAfterBuffersOfAsciiIsCheckedAgain() throws IOException {
+    // The reader checks each buffer it reads for non-ASCII bytes once; a later buffer's UTF-8 and
+    // malformed bytes must still be seen as such, quoted (unescaped) or not.
+    StringBuilder ascii = new StringBuilder("id,note\n");
+    for (int i = 0; ascii.length() < 3 * (1 << 18); i++) {
+      ascii.append(i).append(",plain text ").append(i).append('\n');
+    }
+
+    byte[] head = ascii.toString().getBytes(StandardCharsets.US_ASCII);
+    byte[] tail = "x,caf\u00e9\ny,\"a \"\"q\"\" \u00e9\"\nz,".getBytes(StandardCharsets.UTF_8);
+    byte[] input = new byte[head.length + tail.length + 2];
+    System.arraycopy(head, 0, input, 0, head.length);
+    System.arraycopy(tail, 0, input, head.length, tail.length);
+    input[input.length - 2] = (byte) 0xE9; // Latin-1 'é' alone: not UTF-8
+    input[input.length - 1] = '\n';
+
+    List<String> notes = new ArrayList<>();
+    try (CsvReader reader =
+        new CsvReader(new ByteArrayInputStream(input), StandardCharsets.UTF_8, ',', '"')) {
+      while (reader.next()) {
+        String id = reader.get(0);
+        if (id.equals("x") || id.equals("y")) {
+          assertThat(reader.text(1).isAscii()).as(id).isFalse();
+          notes.add(reader.get(1));
+        } else if (id.equals("z")) {
+          assertThat(reader.text(1).isAscii()).isFalse();
+          assertThatThrownBy(() -> reader.text(1).requireUtf8())
+              .isInstanceOf(io.dativo.ingest.columns.ByteText.InvalidText.class);
+        } else {
+          assertThat(reader.text(1).isAscii()).as(id).isTrue();
+        }
+      }
+    }
+
+    assertThat(notes).containsExactly("caf\u00e9", "a \"q\" \u00e9");
+  }
+
+  @Test
   void otherDelimitersWork() throws IOException {
     List<List<String>> rows = new ArrayList<>();
     try (CsvReader reader =
