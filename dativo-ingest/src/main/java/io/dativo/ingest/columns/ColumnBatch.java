@@ -29,6 +29,10 @@ public final class ColumnBatch {
   private static final int INITIAL_TEXT_PER_ROW = 16;
 
   private final Column[] columns;
+
+  /** The columns that hold text or binary bytes: only they count towards a batch's text. */
+  private final Column[] textColumns;
+
   private final int capacity;
   private int size;
 
@@ -40,6 +44,8 @@ public final class ColumnBatch {
       columns[i] = new Column(fields.get(i).type(), capacity);
     }
 
+    this.textColumns =
+        Arrays.stream(columns).filter(c -> c.storage == Storage.BYTES).toArray(Column[]::new);
     this.capacity = capacity;
   }
 
@@ -83,7 +89,7 @@ public final class ColumnBatch {
   /** The text and binary bytes the batch holds (grown arrays are not given back). */
   public long textBytes() {
     long bytes = 0;
-    for (Column column : columns) {
+    for (Column column : textColumns) {
       bytes += column.byteSize;
     }
 
@@ -108,7 +114,7 @@ public final class ColumnBatch {
 
   /** The row being filled is {@link #size()}; its text goes after what the batch holds. */
   public void beginRow() {
-    for (Column column : columns) {
+    for (Column column : textColumns) {
       column.rowStart = column.byteSize;
     }
   }
@@ -120,7 +126,7 @@ public final class ColumnBatch {
 
   /** The row being filled is dropped (rejected): its text is given back. */
   public void discardRow() {
-    for (Column column : columns) {
+    for (Column column : textColumns) {
       column.byteSize = column.rowStart;
     }
   }
@@ -128,7 +134,7 @@ public final class ColumnBatch {
   /** Empties the batch for reuse. */
   public void clear() {
     size = 0;
-    for (Column column : columns) {
+    for (Column column : textColumns) {
       column.byteSize = 0;
     }
   }
