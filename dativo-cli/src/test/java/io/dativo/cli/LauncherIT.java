@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The {@code ./dativo} launcher as users start it: the JVM it picks, its class archive, and a quick
@@ -89,9 +91,10 @@ class LauncherIT {
         .orElseThrow();
   }
 
-  @org.junit.jupiter.api.Test
-  void theQuickStartRunsOnTheBuildsJavaWithItsClassArchive(
-      @org.junit.jupiter.api.io.TempDir Path temp) throws Exception {
-    quickStartRunsCleanly(Path.of(System.getProperty("java.home")), temp, ".jsa");
+  @Test
+  void theQuickStartRunsOnTheBuildsJavaWithItsArchive(@TempDir Path temp) throws Exception {
+    // A class archive (.jsa) up to Java 24, an AOT cache (.aot) from Java 25.
+    String archive = Runtime.version().feature() >= 25 ? ".aot" : ".jsa";
+    quickStartRunsCleanly(Path.of(System.getProperty("java.home")), temp, archive);
   }
 }
