@@ -1,5 +1,7 @@
 package io.dativo.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.dativo.core.testing.MissingTool;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,7 +26,9 @@ class LauncherJava25IT {
     MissingTool.skipUnless(
         jdk.isPresent(),
         "no JDK 25 or later (set DATIVO_TEST_JAVA25_HOME, or install one under /usr/lib/jvm)");
-    LauncherIT.quickStartRunsCleanly(jdk.orElseThrow(), temp, ".aot");
+    assertThat(LauncherIT.quickStartRunsCleanly(jdk.orElseThrow(), temp))
+        .as("an AOT cache next to the jar")
+        .anyMatch(name -> name.endsWith(".aot"));
   }
 
   static Optional<Path> java25Home() throws IOException {
