@@ -12,8 +12,10 @@ import io.dativo.ingest.schema.TextValues;
 import io.dativo.ingest.schema.ValueConverter;
 import io.dativo.ingest.sink.AsyncBatchWriter;
 import io.dativo.ingest.sink.AsyncRecordWriter;
+import io.dativo.ingest.sink.CommitRehearsal;
 import io.dativo.ingest.sink.CommittedSources;
 import io.dativo.ingest.sink.RollingWriter;
+import io.dativo.ingest.sink.SameThreadExecutor;
 import io.dativo.ingest.sink.TableProperties;
 import io.dativo.ingest.sink.parquet.ColumnarParquetWriter;
 import io.dativo.ingest.source.RowStream;
@@ -351,6 +353,9 @@ public final class Pipeline {
           request.progress().progress(rowsRead, unit.id(), ++done, toRead.size());
         }
 
+        // The writing thread now flushes the last row group while a core is free: the commit's
+        // first-time code runs there, in memory, before the real commit needs it.
+        CommitRehearsal.startInBackground(schema, txn.table().spec());
         async.finish();
         List<DataFile> files = writer.complete();
         if (files.isEmpty() && exists && !request.fullRefresh() && !source.replacesTable()) {
@@ -779,7 +784,12 @@ public final class Pipeline {
         files.forEach(append::addFile);
         update = append;
       } else {
-        var append = txn.newAppend();
+        // Nothing committed yet (a new table, or one without snapshots): no manifests to merge,
+        // so a fast append writes what a merging one would, without reading its manifest list
+        // back after the commit (~20 ms of first-time Avro reading code at the end of a run).
+        // Its one new manifest is listed on this thread: handed to Iceberg's worker pool, the
+        // commit would poll for it every 10 ms.
+        var append = txn.newFastAppend().scanManifestsWith(new SameThreadExecutor());
         files.forEach(append::appendFile);
         update = append;
       }

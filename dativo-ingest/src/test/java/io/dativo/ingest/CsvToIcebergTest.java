@@ -55,7 +55,15 @@ class CsvToIcebergTest {
     assertThat(table.currentSnapshot().summary())
         .containsEntry("dativo.tenant", "acme")
         .containsKey("dativo.run-id")
-        .containsKey("dativo.source-files");
+        .containsKey("dativo.source-files")
+        // a new table's first commit is a fast append: the same summary a merging append writes
+        .containsEntry("added-data-files", "1")
+        .containsEntry("added-records", "3")
+        .containsEntry("changed-partition-count", "1")
+        .containsEntry(
+            "total-files-size", table.currentSnapshot().summary().get("added-files-size"));
+    assertThat(table.currentSnapshot().operation()).isEqualTo("append");
+    assertThat(table.currentSnapshot().allManifests(table.io())).hasSize(1);
   }
 
   @Test
