@@ -31,34 +31,48 @@ import java.util.stream.Stream;
 final class NativeLibraries {
   /**
    * A library: its file name in the cache, where it is in the jar (asked only to extract it: the
-   * libraries' platform probes take tens of milliseconds), the properties it reads.
+   * libraries' platform probes take tens of milliseconds), the properties it reads, and the
+   * property naming the directory it cleans of its old copies ("" when it cleans none).
    */
   record Library(
-      String fileName, Supplier<String> resource, String pathProperty, String nameProperty) {}
+      String fileName,
+      Supplier<String> resource,
+      String pathProperty,
+      String nameProperty,
+      String tempDirProperty) {}
 
   private NativeLibraries() {}
 
   /** The bundled libraries, each in its platform's folder of the jar as the library names it. */
   static List<Library> bundled() {
     return List.of(
+        // SQLite lists its temporary directory (the system's, unless told) on every start to
+        // delete copies older runs left: with a crowded /tmp that took milliseconds of each run.
         library(
             "sqlitejdbc",
             () ->
                 "/org/sqlite/native/" + org.sqlite.util.OSInfo.getNativeLibFolderPathForCurrentOS(),
-            "org.sqlite.lib"),
+            "org.sqlite.lib",
+            "org.sqlite.tmpdir"),
         library(
             "snappyjava",
             () ->
                 "/org/xerial/snappy/native/"
                     + org.xerial.snappy.OSInfo.getNativeLibFolderPathForCurrentOS(),
-            "org.xerial.snappy.lib"));
+            "org.xerial.snappy.lib",
+            ""));
   }
 
   /** A library in {@code folder} of the jar, told its place by {@code <properties>.path/.name}. */
-  private static Library library(String name, Supplier<String> folder, String properties) {
+  private static Library library(
+      String name, Supplier<String> folder, String properties, String tempDirProperty) {
     String file = System.mapLibraryName(name);
     return new Library(
-        file, () -> folder.get() + "/" + file, properties + ".path", properties + ".name");
+        file,
+        () -> folder.get() + "/" + file,
+        properties + ".path",
+        properties + ".name",
+        tempDirProperty);
   }
 
   /**
@@ -84,17 +98,34 @@ final class NativeLibraries {
         return properties;
       }
 
-      for (Library library : libraries) {
-        if (Files.isRegularFile(directory.resolve(library.fileName()))) {
-          properties.put(library.pathProperty(), directory.toString());
-          properties.put(library.nameProperty(), library.fileName());
-        }
-      }
+      properties.putAll(properties(directory, libraries, System::getProperty));
     } catch (IOException | RuntimeException e) {
       return Map.of(); // an unwritable cache: the libraries extract themselves as before
     }
 
     properties.forEach(System::setProperty);
+    return properties;
+  }
+
+  /**
+   * The properties that point {@code libraries} at their files in {@code directory} (those it
+   * holds), and the ones that clean a temporary directory at this one, which holds no old copies:
+   * unless {@code set} already has a value for them.
+   */
+  static Map<String, String> properties(
+      Path directory, List<Library> libraries, java.util.function.UnaryOperator<String> set) {
+    Map<String, String> properties = new LinkedHashMap<>();
+    for (Library library : libraries) {
+      if (set.apply(library.pathProperty()) == null
+          && Files.isRegularFile(directory.resolve(library.fileName()))) {
+        properties.put(library.pathProperty(), directory.toString());
+        properties.put(library.nameProperty(), library.fileName());
+        if (!library.tempDirProperty().isEmpty() && set.apply(library.tempDirProperty()) == null) {
+          properties.put(library.tempDirProperty(), directory.toString());
+        }
+      }
+    }
+
     return properties;
   }
 

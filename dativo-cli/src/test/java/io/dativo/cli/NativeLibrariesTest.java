@@ -80,6 +80,39 @@ class NativeLibrariesTest {
   }
 
   @Test
+  void theLibrariesAreToldTheirFilesAndSqliteCleansTheCacheInsteadOfTheSystemTemporaryDirectory()
+      throws IOException {
+    Path jar = Files.writeString(temp.resolve("dativo.jar"), "a build");
+    Path directory =
+        NativeLibraries.extracted(temp.resolve("cache"), jar, NativeLibraries.bundled());
+
+    Map<String, String> properties =
+        NativeLibraries.properties(directory, NativeLibraries.bundled(), name -> null);
+
+    assertThat(properties)
+        .containsEntry("org.sqlite.lib.path", directory.toString())
+        .containsEntry("org.sqlite.lib.name", System.mapLibraryName("sqlitejdbc"))
+        .containsEntry("org.sqlite.tmpdir", directory.toString())
+        .containsEntry("org.xerial.snappy.lib.path", directory.toString())
+        .hasSize(5);
+    // What the user set stays theirs.
+    assertThat(
+            NativeLibraries.properties(
+                directory,
+                NativeLibraries.bundled(),
+                name -> name.equals("org.sqlite.tmpdir") ? "/var/tmp/mine" : null))
+        .doesNotContainKey("org.sqlite.tmpdir")
+        .containsKey("org.sqlite.lib.path");
+    assertThat(
+            NativeLibraries.properties(
+                directory,
+                NativeLibraries.bundled(),
+                name -> name.equals("org.sqlite.lib.path") ? "/opt/sqlite" : null))
+        .doesNotContainKeys("org.sqlite.lib.path", "org.sqlite.lib.name", "org.sqlite.tmpdir")
+        .containsKey("org.xerial.snappy.lib.path");
+  }
+
+  @Test
   void theCacheFollowsXdgCacheHome() {
     assertThat(NativeLibraries.cacheRoot(Map.of("XDG_CACHE_HOME", "/var/cache/me")))
         .isEqualTo(Path.of("/var/cache/me", "dativo"));
