@@ -353,8 +353,8 @@ public final class Pipeline {
           request.progress().progress(rowsRead, unit.id(), ++done, toRead.size());
         }
 
-        // The writing thread now flushes the last row group while a core is free: the commit's
-        // first-time code runs there, in memory, before the real commit needs it.
+        // The last batches, row group and footer are written next, on one core: the commit's
+        // first-time code runs on the other, in memory, before the real commit needs it.
         CommitRehearsal.startInBackground(schema, txn.table().spec());
         async.finish();
         List<DataFile> files = writer.complete();
@@ -787,8 +787,8 @@ public final class Pipeline {
         // Nothing committed yet (a new table, or one without snapshots): no manifests to merge,
         // so a fast append writes what a merging one would, without reading its manifest list
         // back after the commit (~20 ms of first-time Avro reading code at the end of a run).
-        // Its one new manifest is listed on this thread: handed to Iceberg's worker pool, the
-        // commit would poll for it every 10 ms.
+        // Its manifest list is built on this thread: handed to Iceberg's worker pool, the commit
+        // polls for that work every 10 ms.
         var append = txn.newFastAppend().scanManifestsWith(new SameThreadExecutor());
         files.forEach(append::appendFile);
         update = append;

@@ -30,10 +30,11 @@ import org.apache.iceberg.types.Types;
  * nothing before it runs — the snapshot producer, the manifest and manifest list writers for the
  * table's partition spec, the snapshot summary, the metadata JSON — and running it the first time
  * (loading, linking, initializing its classes, in the interpreter) took ~45 ms after the last row,
- * where the run waits for it. When the reading thread is done, the writing thread still flushes the
- * last row group and closes the file (~50 ms) while the other core is free: a one-row data file of
- * the table's schema and spec is committed there, to a table whose metadata and files live in
- * memory and are let go after. A failure here only means the real commit does that work itself.
+ * where the run waits for it. When the reading thread is done, the last batches, the last row group
+ * and the file's footer are still to be written (~50 ms), work for one core: on the other, a
+ * one-row data file of the table's schema and spec is committed to a table whose metadata and files
+ * live in memory and are let go after. A failure here only means the real commit does that work
+ * itself.
  */
 public final class CommitRehearsal {
   private CommitRehearsal() {}

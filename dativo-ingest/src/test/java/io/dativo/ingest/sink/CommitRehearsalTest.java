@@ -2,41 +2,21 @@ package io.dativo.ingest.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
+import io.dativo.ingest.schema.EveryColumnType;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.TableMetadata;
-import org.apache.iceberg.types.Type;
 import org.apache.iceberg.types.Types;
 import org.junit.jupiter.api.Test;
 
 /** The end-of-run rehearsal commits, in memory, what a run commits to a table of any spec. */
 class CommitRehearsalTest {
-  private static final List<Type> TYPES =
-      List.of(
-          Types.LongType.get(),
-          Types.IntegerType.get(),
-          Types.FloatType.get(),
-          Types.DoubleType.get(),
-          Types.DecimalType.of(9, 2),
-          Types.BooleanType.get(),
-          Types.DateType.get(),
-          Types.TimestampType.withZone(),
-          Types.StringType.get(),
-          Types.BinaryType.get());
-
   @Test
   void commitsOneAppendToATableOfEveryColumnTypeAndPartitionTransform() {
-    List<Types.NestedField> fields = new ArrayList<>();
-    for (int i = 0; i < TYPES.size(); i++) {
-      fields.add(Types.NestedField.required(i + 1, "c" + i, TYPES.get(i)));
-    }
-
-    Schema schema = new Schema(fields);
+    Schema schema = EveryColumnType.schema();
     PartitionSpec spec =
         PartitionSpec.builderFor(schema)
             .identity("c6")
