@@ -12,10 +12,10 @@ import io.dativo.ingest.schema.TextValues;
 import io.dativo.ingest.schema.ValueConverter;
 import io.dativo.ingest.sink.AsyncBatchWriter;
 import io.dativo.ingest.sink.AsyncRecordWriter;
+import io.dativo.ingest.sink.CommitExecutor;
 import io.dativo.ingest.sink.CommitRehearsal;
 import io.dativo.ingest.sink.CommittedSources;
 import io.dativo.ingest.sink.RollingWriter;
-import io.dativo.ingest.sink.SameThreadExecutor;
 import io.dativo.ingest.sink.TableProperties;
 import io.dativo.ingest.sink.parquet.ColumnarParquetWriter;
 import io.dativo.ingest.source.RowStream;
@@ -53,6 +53,7 @@ import org.apache.iceberg.exceptions.CommitStateUnknownException;
 import org.apache.iceberg.exceptions.ValidationException;
 import org.apache.iceberg.expressions.Expressions;
 import org.apache.iceberg.types.Types;
+import org.apache.iceberg.util.ThreadPools;
 
 /**
  * A run: source rows, typed by the asset's schema, into Parquet data files, and one atomic Iceberg
@@ -787,13 +788,12 @@ public final class Pipeline {
         // Nothing committed yet (a new table, or one without snapshots): no manifests to merge,
         // so a fast append writes what a merging one would, without reading its manifest list
         // back after the commit (~20 ms of first-time Avro reading code at the end of a run).
-        // Its manifest list is built on this thread: handed to Iceberg's worker pool, the commit
-        // polls for that work every 10 ms.
-        var append = txn.newFastAppend().scanManifestsWith(new SameThreadExecutor());
+        var append = txn.newFastAppend();
         files.forEach(append::appendFile);
         update = append;
       }
 
+      update.scanManifestsWith(new CommitExecutor(ThreadPools.getWorkerPool()));
       update.set("dativo.job", job.file().getFileName().toString());
       update.set("dativo.tenant", job.tenantId());
       update.set("dativo.run-id", request.runId());

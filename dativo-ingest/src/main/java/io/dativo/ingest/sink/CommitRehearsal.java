@@ -24,6 +24,7 @@ import org.apache.iceberg.io.OutputFile;
 import org.apache.iceberg.types.Conversions;
 import org.apache.iceberg.types.Type;
 import org.apache.iceberg.types.Types;
+import org.apache.iceberg.util.ThreadPools;
 
 /**
  * The run's commit, rehearsed in memory while its last row group is written. A commit runs code
@@ -73,7 +74,8 @@ public final class CommitRehearsal {
             .withMetrics(metrics(txn.table().schema()))
             .withPartition(zeros(txn.table().spec().partitionType()))
             .build();
-    AppendFiles append = txn.newFastAppend().scanManifestsWith(new SameThreadExecutor());
+    AppendFiles append =
+        txn.newFastAppend().scanManifestsWith(new CommitExecutor(ThreadPools.getWorkerPool()));
     append.appendFile(file);
     append.set("dativo.run-id", "rehearsal");
     append.commit();

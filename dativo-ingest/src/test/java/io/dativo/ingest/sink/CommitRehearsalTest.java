@@ -3,8 +3,6 @@ package io.dativo.ingest.sink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dativo.ingest.schema.EveryColumnType;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Snapshot;
@@ -46,16 +44,5 @@ class CommitRehearsalTest {
 
     assertThat(committed.snapshots()).hasSize(1);
     assertThat(committed.currentSnapshot().summary()).containsEntry("total-records", "1");
-  }
-
-  @Test
-  void theSameThreadExecutorRunsEachTaskOnTheCallerBeforeReturningItsFuture() throws Exception {
-    AtomicReference<Thread> ranOn = new AtomicReference<>();
-
-    Future<?> done = new SameThreadExecutor().submit(() -> ranOn.set(Thread.currentThread()));
-
-    assertThat(done.isDone()).isTrue();
-    assertThat(ranOn.get()).isSameAs(Thread.currentThread());
-    done.get();
   }
 }
