@@ -50,6 +50,7 @@ import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.data.GenericRecord;
 import org.apache.iceberg.exceptions.AlreadyExistsException;
 import org.apache.iceberg.exceptions.CommitStateUnknownException;
+import org.apache.iceberg.exceptions.NoSuchTableException;
 import org.apache.iceberg.exceptions.ValidationException;
 import org.apache.iceberg.expressions.Expressions;
 import org.apache.iceberg.types.Types;
@@ -271,10 +272,11 @@ public final class Pipeline {
                 + branch);
       }
 
-      boolean exists = catalog.tableExists(id);
       // One load: the committed input is read from it, the transaction builds on it, and a
       // concurrent commit after it is checked for the same input before this run commits.
-      Table start = exists ? catalog.loadTable(id) : null;
+      // (Catalog.tableExists loads the table too: asked first, it read the metadata twice.)
+      Table start = loadIfExists();
+      boolean exists = start != null;
       startTable = start;
       readFrom = start == null ? null : CommittedSources.head(start, branch).orElse(null);
       if (exists) {
@@ -403,6 +405,14 @@ public final class Pipeline {
         if (rejects != null) {
           rejects.close();
         }
+      }
+    }
+
+    private Table loadIfExists() {
+      try {
+        return catalog.loadTable(id);
+      } catch (NoSuchTableException e) {
+        return null;
       }
     }
 
