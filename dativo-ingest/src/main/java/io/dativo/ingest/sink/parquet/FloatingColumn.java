@@ -103,10 +103,7 @@ final class FloatingColumn extends ColumnBuffer {
         out.writeIntLE(Float.floatToRawIntBits((float) buffer[i]));
       }
     } else {
-      out.ensure(values * 8);
-      for (int i = 0; i < values; i++) {
-        out.writeLongLE(Double.doubleToRawLongBits(buffer[i]));
-      }
+      out.writeDoublesLE(buffer, values);
     }
 
     return Encoding.PLAIN;

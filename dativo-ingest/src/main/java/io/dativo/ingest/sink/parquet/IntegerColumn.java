@@ -82,10 +82,7 @@ final class IntegerColumn extends ColumnBuffer {
   @Override
   protected Encoding encodeValues(PageBytes out) {
     if (wide) {
-      out.ensure(values * 8);
-      for (int i = 0; i < values; i++) {
-        out.writeLongLE(buffer[i]);
-      }
+      out.writeLongsLE(buffer, values);
     } else {
       out.ensure(values * 4);
       for (int i = 0; i < values; i++) {

@@ -2,6 +2,7 @@ package io.dativo.ingest.sink.parquet;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 
@@ -42,6 +43,28 @@ final class PageBytes {
   void writeByte(int b) {
     ensure(1);
     bytes[size++] = (byte) b;
+  }
+
+  /**
+   * {@code values[0, count)} as little-endian longs, in one copy (a memory copy on x86 and ARM).
+   */
+  void writeLongsLE(long[] values, int count) {
+    ensure(count * 8);
+    ByteBuffer.wrap(bytes, size, count * 8)
+        .order(ByteOrder.LITTLE_ENDIAN)
+        .asLongBuffer()
+        .put(values, 0, count);
+    size += count * 8;
+  }
+
+  /** {@code values[0, count)} as little-endian doubles, their bits as they are, in one copy. */
+  void writeDoublesLE(double[] values, int count) {
+    ensure(count * 8);
+    ByteBuffer.wrap(bytes, size, count * 8)
+        .order(ByteOrder.LITTLE_ENDIAN)
+        .asDoubleBuffer()
+        .put(values, 0, count);
+    size += count * 8;
   }
 
   void writeIntLE(int value) {
