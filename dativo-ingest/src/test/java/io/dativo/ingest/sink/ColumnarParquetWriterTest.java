@@ -300,6 +300,34 @@ class ColumnarParquetWriterTest {
       assertThatThrownBy(() -> poisoned.write(rows(1, 3).get(0)))
           .isInstanceOf(IllegalStateException.class);
       assertThatThrownBy(poisoned::close).isInstanceOf(IllegalStateException.class);
+
+      // The same through a column batch, its second row without an id.
+      ColumnarParquetWriter batchWriter =
+          new ColumnarParquetWriter(
+              org.apache.iceberg.Files.localOutput(dir.resolve("batch.parquet").toFile()),
+              SCHEMA,
+              resources,
+              1 << 20);
+      io.dativo.ingest.columns.ColumnBatch batch =
+          new io.dativo.ingest.columns.ColumnBatch(SCHEMA, 2);
+      for (int row = 0; row < 2; row++) {
+        batch.beginRow();
+        for (int c = 0; c < SCHEMA.columns().size(); c++) {
+          batch.column(c).setNull(row);
+        }
+
+        batch.column(9).setLong(row, 1_700_000_000_000_000L);
+        if (row == 0) {
+          batch.column(0).setLong(row, 1);
+        }
+
+        batch.commitRow();
+      }
+
+      assertThatThrownBy(() -> batchWriter.write(batch, 0, 2))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("'id' is required but a row has no value");
+      assertThatThrownBy(batchWriter::close).isInstanceOf(IllegalStateException.class);
     }
   }
 

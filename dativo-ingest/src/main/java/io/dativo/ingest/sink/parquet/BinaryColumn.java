@@ -71,7 +71,7 @@ final class BinaryColumn extends ColumnBuffer {
   }
 
   @Override
-  protected void appendRange(ColumnBatch.Column column, int from, int to) {
+  protected void appendRange(ColumnBatch.Column column, int from, int to, boolean anyNull) {
     byte[] source = column.bytes();
     boolean[] nulls = column.nulls();
     for (int row = from; row < to; row++) {

@@ -30,7 +30,7 @@ final class BooleanColumn extends ColumnBuffer {
   }
 
   @Override
-  protected void appendRange(ColumnBatch.Column column, int from, int to) {
+  protected void appendRange(ColumnBatch.Column column, int from, int to, boolean anyNull) {
     boolean[] source = column.booleans();
     boolean[] nulls = column.nulls();
     for (int row = from; row < to; row++) {

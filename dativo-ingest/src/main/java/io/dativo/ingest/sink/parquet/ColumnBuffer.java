@@ -136,18 +136,15 @@ abstract class ColumnBuffer {
         nulls = Arrays.copyOf(nulls, Math.max(grown(nulls.length), rows + count));
       }
 
-      for (int i = 0; i < count; i++) {
-        boolean isNull = batchNulls[row + i];
-        if (isNull && !optional) {
-          throw new IllegalArgumentException(
-              "Column '" + descriptor.getPath()[0] + "' is required but a row has no value");
-        }
-
-        nulls[rows + i] = isNull;
+      boolean anyNull = Levels.anyTrue(batchNulls, row, count);
+      if (anyNull && !optional) {
+        throw new IllegalArgumentException(
+            "Column '" + descriptor.getPath()[0] + "' is required but a row has no value");
       }
 
+      System.arraycopy(batchNulls, row, nulls, rows, count);
       int valuesBefore = values;
-      appendRange(column, row, row + count);
+      appendRange(column, row, row + count, anyNull);
       fileNulls += count - (values - valuesBefore);
       rows += count;
       fileRows += count;
@@ -199,9 +196,9 @@ abstract class ColumnBuffer {
 
   /**
    * Appends the non-null values of rows {@code [from, to)} from index {@link #values} on, counting
-   * each in {@link #values}.
+   * each in {@link #values}; {@code anyNull} is false when none of those rows is null.
    */
-  protected abstract void appendRange(ColumnBatch.Column column, int from, int to);
+  protected abstract void appendRange(ColumnBatch.Column column, int from, int to, boolean anyNull);
 
   /** The open page's values, encoded, as bytes so far. */
   protected abstract long openPageBytes();
@@ -252,7 +249,11 @@ abstract class ColumnBuffer {
 
     page.reset();
     if (optional) {
-      Levels.writeDefinitionLevels(page, nulls, rows);
+      if (values == rows) {
+        Levels.writeAllPresent(page, rows); // one run, without looking at each row
+      } else {
+        Levels.writeDefinitionLevels(page, nulls, rows);
+      }
     }
 
     Statistics<?> statistics = pageStatistics(rows - values);

@@ -46,7 +46,7 @@ final class FloatingColumn extends ColumnBuffer {
   }
 
   @Override
-  protected void appendRange(ColumnBatch.Column column, int from, int to) {
+  protected void appendRange(ColumnBatch.Column column, int from, int to, boolean anyNull) {
     double[] source = column.doubles();
     boolean[] nulls = column.nulls();
     for (int row = from; row < to; row++) {

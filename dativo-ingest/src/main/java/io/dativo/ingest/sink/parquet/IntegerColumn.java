@@ -41,11 +41,27 @@ final class IntegerColumn extends ColumnBuffer {
   }
 
   @Override
-  protected void appendRange(ColumnBatch.Column column, int from, int to) {
+  protected void appendRange(ColumnBatch.Column column, int from, int to, boolean anyNull) {
     long[] source = column.longs();
     boolean[] nulls = column.nulls();
     if (values + (to - from) > buffer.length) {
       buffer = Arrays.copyOf(buffer, Math.max(grown(buffer.length), values + (to - from)));
+    }
+
+    if (!anyNull && to > from) {
+      // Every row has a value (the common case): one copy, then the bounds in a plain loop.
+      System.arraycopy(source, from, buffer, values, to - from);
+      long low = values == 0 ? source[from] : min;
+      long high = values == 0 ? source[from] : max;
+      for (int row = from; row < to; row++) {
+        low = Math.min(low, source[row]);
+        high = Math.max(high, source[row]);
+      }
+
+      min = low;
+      max = high;
+      values += to - from;
+      return;
     }
 
     for (int row = from; row < to; row++) {

@@ -1,11 +1,16 @@
 package io.dativo.ingest.sink.parquet;
 
+import java.util.Arrays;
+
 /**
  * Parquet's RLE / bit-packing hybrid encoding, the two ways this writer uses it: definition levels
  * as runs (a column without nulls is one run, whatever the page size) and dictionary indexes
  * bit-packed in groups of eight.
  */
 final class Levels {
+  /** All false, never written: what a run of rows without nulls is compared with. */
+  private static final boolean[] NONE = new boolean[4096];
+
   private Levels() {}
 
   /**
@@ -30,6 +35,28 @@ final class Levels {
     }
 
     out.setIntLE(lengthAt, out.size() - start);
+  }
+
+  /** Definition levels of a page of {@code count} rows that all have a value: one run of 1s. */
+  static void writeAllPresent(PageBytes out, int count) {
+    int lengthAt = out.size();
+    out.writeIntLE(0);
+    int start = out.size();
+    out.writeUnsignedVarInt(count << 1);
+    out.writeByte(1);
+    out.setIntLE(lengthAt, out.size() - start);
+  }
+
+  /** Whether any of {@code flags[from, from + count)} is true (compared many at a time). */
+  static boolean anyTrue(boolean[] flags, int from, int count) {
+    for (int done = 0; done < count; done += NONE.length) {
+      int length = Math.min(NONE.length, count - done);
+      if (Arrays.mismatch(flags, from + done, from + done + length, NONE, 0, length) >= 0) {
+        return true;
+      }
+    }
+
+    return false;
   }
 
   /** The bits needed for values 0..maxValue (at least 1). */
