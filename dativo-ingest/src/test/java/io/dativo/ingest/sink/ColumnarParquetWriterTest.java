@@ -277,6 +277,75 @@ class ColumnarParquetWriterTest {
   }
 
   @Test
+  void batchesWithoutNullsWriteTheBytesRowByRowWritesDo() throws Exception {
+    Schema schema =
+        new Schema(
+            Types.NestedField.optional(1, "d", Types.DoubleType.get()),
+            Types.NestedField.optional(2, "f", Types.FloatType.get()),
+            Types.NestedField.optional(3, "l", Types.LongType.get()),
+            Types.NestedField.required(4, "i", Types.IntegerType.get()));
+    double[] doubles = {Double.NaN, Double.NaN, 2.5, -0.0, 0.0, -3.25, Double.POSITIVE_INFINITY, 7};
+    long[] longs = {5, Long.MAX_VALUE, -1, Long.MIN_VALUE, 0, 42, 3, 1_700_000_000_000_000L};
+    // Batches of 2 and 6 rows: the first all NaN in the floating columns, the second not.
+    List<io.dativo.ingest.columns.ColumnBatch> batches = new ArrayList<>();
+    List<Record> records = new ArrayList<>();
+    for (int[] range : new int[][] {{0, 2}, {2, 8}}) {
+      io.dativo.ingest.columns.ColumnBatch batch =
+          new io.dativo.ingest.columns.ColumnBatch(schema, range[1] - range[0]);
+      for (int v = range[0]; v < range[1]; v++) {
+        int row = batch.size();
+        batch.beginRow();
+        batch.column(0).setDouble(row, doubles[v]);
+        batch.column(1).setDouble(row, doubles[v]);
+        batch.column(2).setLong(row, longs[v]);
+        batch.column(3).setLong(row, (int) longs[v]);
+        batch.commitRow();
+        GenericRecord record = GenericRecord.create(schema);
+        record.set(0, doubles[v]);
+        record.set(1, (float) doubles[v]);
+        record.set(2, longs[v]);
+        record.set(3, (int) longs[v]);
+        records.add(record);
+      }
+
+      batches.add(batch);
+    }
+
+    Path byBatch = dir.resolve("by-batch.parquet");
+    Path byRow = dir.resolve("by-row.parquet");
+    try (ColumnarParquetWriter.Resources resources =
+        new ColumnarParquetWriter.Resources(Map.of(), 1 << 20)) {
+      ColumnarParquetWriter batchWriter =
+          new ColumnarParquetWriter(
+              org.apache.iceberg.Files.localOutput(byBatch.toFile()), schema, resources, 1 << 20);
+      for (io.dativo.ingest.columns.ColumnBatch batch : batches) {
+        batchWriter.write(batch, 0, batch.size());
+      }
+
+      batchWriter.close();
+      ColumnarParquetWriter rowWriter =
+          new ColumnarParquetWriter(
+              org.apache.iceberg.Files.localOutput(byRow.toFile()), schema, resources, 1 << 20);
+      for (Record record : records) {
+        rowWriter.write(record);
+      }
+
+      rowWriter.close();
+      org.apache.iceberg.MetricsConfig config = org.apache.iceberg.MetricsConfig.getDefault();
+      org.apache.iceberg.Metrics fromBatches = batchWriter.metrics(config);
+      org.apache.iceberg.Metrics fromRows = rowWriter.metrics(config);
+      assertThat(fromBatches.nanValueCounts())
+          .isEqualTo(fromRows.nanValueCounts())
+          .containsEntry(1, 2L);
+      assertThat(fromBatches.lowerBounds()).isEqualTo(fromRows.lowerBounds());
+      assertThat(fromBatches.upperBounds()).isEqualTo(fromRows.upperBounds());
+    }
+
+    assertThat(java.nio.file.Files.readAllBytes(byBatch))
+        .isEqualTo(java.nio.file.Files.readAllBytes(byRow));
+  }
+
+  @Test
   void aFailedCloseStillClosesTheStreamAndAFailedRowPoisonsTheFile() throws Exception {
     // A store that fails once the footer is written (an upload refused at the end).
     FailingOutput failing = new FailingOutput(dir.resolve("failing.parquet"));

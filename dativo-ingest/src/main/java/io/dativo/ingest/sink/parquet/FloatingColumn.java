@@ -49,12 +49,59 @@ final class FloatingColumn extends ColumnBuffer {
   protected void appendRange(ColumnBatch.Column column, int from, int to, boolean anyNull) {
     double[] source = column.doubles();
     boolean[] nulls = column.nulls();
+    if (!anyNull && to > from) {
+      appendAll(source, from, to);
+      return;
+    }
+
     for (int row = from; row < to; row++) {
       if (!nulls[row]) {
         appendDouble(source[row]); // a float column's batch holds float values already
         values++;
       }
     }
+  }
+
+  /**
+   * Rows {@code [from, to)} that all have a value: one copy, then NaNs and bounds in a plain loop
+   * (Math.min and max give the same bounds in any order, signed zeros included).
+   */
+  private void appendAll(double[] source, int from, int to) {
+    int count = to - from;
+    if (values + count > buffer.length) {
+      buffer = Arrays.copyOf(buffer, Math.max(grown(buffer.length), values + count));
+    }
+
+    System.arraycopy(source, from, buffer, values, count);
+    values += count;
+    double low = Double.POSITIVE_INFINITY;
+    double high = Double.NEGATIVE_INFINITY;
+    int nans = 0;
+    for (int row = from; row < to; row++) {
+      double v = source[row];
+      if (Double.isNaN(v)) {
+        nans++;
+      } else {
+        low = Math.min(low, v);
+        high = Math.max(high, v);
+      }
+    }
+
+    if (nans > 0) {
+      pageNaN = true;
+      fileNaN += nans;
+    }
+
+    if (nans == count) {
+      return;
+    }
+
+    min = boundsSet ? Math.min(min, low) : low;
+    max = boundsSet ? Math.max(max, high) : high;
+    boundsSet = true;
+    fileMin = fileBoundsSet ? Math.min(fileMin, low) : low;
+    fileMax = fileBoundsSet ? Math.max(fileMax, high) : high;
+    fileBoundsSet = true;
   }
 
   private void appendDouble(double v) {
