@@ -346,6 +346,50 @@ class ColumnarParquetWriterTest {
   }
 
   @Test
+  void textBoundsAreTheUnsignedByteOrdersFirstAndLastWhateverTheSharedPrefix() throws Exception {
+    Schema schema = new Schema(Types.NestedField.optional(1, "s", Types.StringType.get()));
+    List<String> values =
+        List.of(
+            "customer000120@example.com",
+            "customer000020@example.com",
+            "customer00002",
+            "customer",
+            "customerÿ@example.com", // 0xC3 0xBF: above any ASCII byte, unsigned
+            "customer000020@example.co",
+            "customer0000200example.com",
+            "custom");
+    Path file = dir.resolve("text.parquet");
+    try (ColumnarParquetWriter.Resources resources =
+        new ColumnarParquetWriter.Resources(
+            Map.of("write.parquet.dict-size-bytes", "1"), 1 << 20)) {
+      ColumnarParquetWriter writer =
+          new ColumnarParquetWriter(
+              org.apache.iceberg.Files.localOutput(file.toFile()), schema, resources, 1 << 20);
+      for (String value : values) {
+        GenericRecord record = GenericRecord.create(schema);
+        record.set(0, value);
+        writer.write(record);
+      }
+
+      writer.close();
+    }
+
+    List<byte[]> sorted =
+        values.stream()
+            .map(v -> v.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+            .sorted(java.util.Arrays::compareUnsigned)
+            .toList();
+    try (ParquetFileReader reader =
+        ParquetFileReader.open(
+            HadoopInputFile.fromPath(
+                new org.apache.hadoop.fs.Path(file.toString()), new Configuration()))) {
+      var statistics = reader.getFooter().getBlocks().get(0).getColumns().get(0).getStatistics();
+      assertThat(statistics.getMinBytes()).isEqualTo(sorted.get(0));
+      assertThat(statistics.getMaxBytes()).isEqualTo(sorted.get(sorted.size() - 1));
+    }
+  }
+
+  @Test
   void aFailedCloseStillClosesTheStreamAndAFailedRowPoisonsTheFile() throws Exception {
     // A store that fails once the footer is written (an upload refused at the end).
     FailingOutput failing = new FailingOutput(dir.resolve("failing.parquet"));
