@@ -100,10 +100,7 @@ final class IntegerColumn extends ColumnBuffer {
     if (wide) {
       out.writeLongsLE(buffer, values);
     } else {
-      out.ensure(values * 4);
-      for (int i = 0; i < values; i++) {
-        out.writeIntLE((int) buffer[i]);
-      }
+      out.writeIntsLE(buffer, values);
     }
 
     return Encoding.PLAIN;

@@ -67,6 +67,16 @@ final class PageBytes {
     size += count * 8;
   }
 
+  /** {@code values[0, count)} as little-endian 32-bit ints (each value cast), room made once. */
+  void writeIntsLE(long[] values, int count) {
+    ensure(count * 4);
+    for (int i = 0; i < count; i++) {
+      INT_LE.set(bytes, size + 4 * i, (int) values[i]);
+    }
+
+    size += count * 4;
+  }
+
   void writeIntLE(int value) {
     ensure(4);
     INT_LE.set(bytes, size, value);

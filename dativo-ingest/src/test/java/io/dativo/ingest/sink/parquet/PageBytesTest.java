@@ -40,4 +40,23 @@ class PageBytesTest {
     assertThat(bulk.array()[1]).isEqualTo((byte) 0); // little-endian: 0 first
     assertThat(bulk.array()[9]).isEqualTo((byte) 1);
   }
+
+  @Test
+  void intsFromLongsAreEachValueCastToFourLittleEndianBytes() {
+    long[] values = {0, 1, -1, Integer.MIN_VALUE, Integer.MAX_VALUE, 20_416, 0x1_0000_0005L};
+    PageBytes bulk = new PageBytes(2);
+    PageBytes oneByOne = new PageBytes(2);
+    bulk.writeByte(9);
+    oneByOne.writeByte(9);
+
+    bulk.writeIntsLE(values, values.length);
+    for (long value : values) {
+      oneByOne.writeIntLE((int) value);
+    }
+
+    assertThat(bulk.size()).isEqualTo(1 + 4 * values.length);
+    assertThat(Arrays.copyOf(bulk.array(), bulk.size()))
+        .isEqualTo(Arrays.copyOf(oneByOne.array(), oneByOne.size()));
+    assertThat(Arrays.copyOfRange(bulk.array(), 25, 29)).containsExactly(5, 0, 0, 0);
+  }
 }
