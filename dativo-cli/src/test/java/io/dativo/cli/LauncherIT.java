@@ -97,6 +97,77 @@ class LauncherIT {
   }
 
   @Test
+  void theJarIsRebuiltWhenAPomOrAModulesMainSourcesChangeAndOnlyThen(@TempDir Path temp)
+      throws Exception {
+    // A checkout of the launcher alone: its jar a stand-in, Maven a script that records the build.
+    Path root = Files.createDirectories(temp.resolve("checkout"));
+    Files.copy(REPO.resolve("dativo"), root.resolve("dativo"));
+    Path jar = root.resolve("dativo-cli/target/dativo.jar");
+    Path built = temp.resolve("built.txt");
+    Path bin = Files.createDirectories(temp.resolve("bin"));
+    Files.writeString(
+        bin.resolve("mvn"), "#!/bin/sh\necho built >> '" + built + "'\ntouch '" + jar + "'\n");
+    bin.resolve("mvn").toFile().setExecutable(true);
+    java.nio.file.attribute.FileTime old =
+        java.nio.file.attribute.FileTime.from(java.time.Instant.parse("2026-01-01T00:00:00Z"));
+    List<Path> inputs =
+        List.of(
+            root.resolve("pom.xml"),
+            root.resolve("dativo-core/pom.xml"),
+            root.resolve("dativo-core/src/main/java/io/dativo/A.java"),
+            root.resolve("dativo-cli/src/main/resources/logging.properties"));
+    List<Path> others =
+        List.of(
+            root.resolve("dativo-core/src/test/java/io/dativo/ATest.java"),
+            root.resolve("bench/csv-ingest/.work/venv/lib/site.py"),
+            root.resolve("docs/cli.md"),
+            root.resolve(".git/objects/ab/cdef"));
+    for (Path file :
+        Stream.concat(Stream.concat(inputs.stream(), others.stream()), Stream.of(jar)).toList()) {
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, "x");
+      Files.setLastModifiedTime(file, old);
+    }
+
+    java.nio.file.attribute.FileTime jarTime =
+        java.nio.file.attribute.FileTime.from(java.time.Instant.parse("2026-02-01T00:00:00Z"));
+    java.nio.file.attribute.FileTime later =
+        java.nio.file.attribute.FileTime.from(java.time.Instant.parse("2026-03-01T00:00:00Z"));
+    Files.setLastModifiedTime(jar, jarTime);
+    for (Path other : others) {
+      Files.setLastModifiedTime(other, later); // tests, benchmark data, docs, git: no rebuild
+    }
+
+    launchVersion(root, bin);
+    assertThat(built).doesNotExist();
+
+    for (Path input : inputs) {
+      Files.setLastModifiedTime(jar, jarTime);
+      Files.setLastModifiedTime(input, later);
+      launchVersion(root, bin);
+      Files.setLastModifiedTime(input, old);
+    }
+
+    assertThat(Files.readAllLines(built)).as("one build per changed input").hasSize(inputs.size());
+  }
+
+  /**
+   * {@code ./dativo --version} in {@code root}, Maven from {@code bin}; the outcome is not asked.
+   */
+  private static void launchVersion(Path root, Path bin) throws Exception {
+    ProcessBuilder builder =
+        new ProcessBuilder(root.resolve("dativo").toString(), "--version")
+            .directory(root.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+    builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    builder.environment().put("DATIVO_CDS", "off");
+    Process process = builder.start();
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the launcher ends").isTrue();
+  }
+
+  @Test
   void theQuickStartRunsOnTheBuildsJavaWithItsArchive(@TempDir Path temp) throws Exception {
     // A class archive (.jsa) up to Java 24, an AOT cache (.aot) from Java 25.
     String archive = Runtime.version().feature() >= 25 ? ".aot" : ".jsa";
