@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -108,8 +109,7 @@ class LauncherIT {
     Files.writeString(
         bin.resolve("mvn"), "#!/bin/sh\necho built >> '" + built + "'\ntouch '" + jar + "'\n");
     bin.resolve("mvn").toFile().setExecutable(true);
-    java.nio.file.attribute.FileTime old =
-        java.nio.file.attribute.FileTime.from(java.time.Instant.parse("2026-01-01T00:00:00Z"));
+    FileTime old = at("2026-01-01T00:00:00Z");
     List<Path> inputs =
         List.of(
             root.resolve("pom.xml"),
@@ -129,10 +129,8 @@ class LauncherIT {
       Files.setLastModifiedTime(file, old);
     }
 
-    java.nio.file.attribute.FileTime jarTime =
-        java.nio.file.attribute.FileTime.from(java.time.Instant.parse("2026-02-01T00:00:00Z"));
-    java.nio.file.attribute.FileTime later =
-        java.nio.file.attribute.FileTime.from(java.time.Instant.parse("2026-03-01T00:00:00Z"));
+    FileTime jarTime = at("2026-02-01T00:00:00Z");
+    FileTime later = at("2026-03-01T00:00:00Z");
     Files.setLastModifiedTime(jar, jarTime);
     for (Path other : others) {
       Files.setLastModifiedTime(other, later); // tests, benchmark data, docs, git: no rebuild
@@ -149,6 +147,10 @@ class LauncherIT {
     }
 
     assertThat(Files.readAllLines(built)).as("one build per changed input").hasSize(inputs.size());
+  }
+
+  private static FileTime at(String instant) {
+    return FileTime.from(java.time.Instant.parse(instant));
   }
 
   /**

@@ -249,11 +249,7 @@ abstract class ColumnBuffer {
 
     page.reset();
     if (optional) {
-      if (values == rows) {
-        Levels.writeAllPresent(page, rows); // one run, without looking at each row
-      } else {
-        Levels.writeDefinitionLevels(page, nulls, rows);
-      }
+      Levels.writeDefinitionLevels(page, nulls, rows);
     }
 
     Statistics<?> statistics = pageStatistics(rows - values);

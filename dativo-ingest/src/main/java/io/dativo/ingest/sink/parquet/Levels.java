@@ -24,39 +24,43 @@ final class Levels {
     int i = 0;
     while (i < count) {
       boolean isNull = nulls[i];
-      int run = 1;
-      while (i + run < count && nulls[i + run] == isNull) {
-        run++;
-      }
-
-      out.writeUnsignedVarInt(run << 1);
+      // A run of values (the usual case: most columns have few nulls) ends at the next null,
+      // found many flags at a time; a run of nulls ends at the next value.
+      int end = isNull ? nextValue(nulls, i, count) : nextNull(nulls, i, count);
+      out.writeUnsignedVarInt((end - i) << 1);
       out.writeByte(isNull ? 0 : 1);
-      i += run;
+      i = end;
     }
 
     out.setIntLE(lengthAt, out.size() - start);
   }
 
-  /** Definition levels of a page of {@code count} rows that all have a value: one run of 1s. */
-  static void writeAllPresent(PageBytes out, int count) {
-    int lengthAt = out.size();
-    out.writeIntLE(0);
-    int start = out.size();
-    out.writeUnsignedVarInt(count << 1);
-    out.writeByte(1);
-    out.setIntLE(lengthAt, out.size() - start);
+  /** Whether any of {@code flags[from, from + count)} is true. */
+  static boolean anyTrue(boolean[] flags, int from, int count) {
+    return nextNull(flags, from, from + count) < from + count;
   }
 
-  /** Whether any of {@code flags[from, from + count)} is true (compared many at a time). */
-  static boolean anyTrue(boolean[] flags, int from, int count) {
-    for (int done = 0; done < count; done += NONE.length) {
-      int length = Math.min(NONE.length, count - done);
-      if (Arrays.mismatch(flags, from + done, from + done + length, NONE, 0, length) >= 0) {
-        return true;
+  /** The first index in {@code [from, to)} whose flag is true (compared many at a time), or to. */
+  private static int nextNull(boolean[] flags, int from, int to) {
+    for (int at = from; at < to; at += NONE.length) {
+      int length = Math.min(NONE.length, to - at);
+      int found = Arrays.mismatch(flags, at, at + length, NONE, 0, length);
+      if (found >= 0) {
+        return at + found;
       }
     }
 
-    return false;
+    return to;
+  }
+
+  /** The first index in {@code [from, to)} whose flag is false, or to. */
+  private static int nextValue(boolean[] flags, int from, int to) {
+    int at = from;
+    while (at < to && flags[at]) {
+      at++;
+    }
+
+    return at;
   }
 
   /** The bits needed for values 0..maxValue (at least 1). */
